@@ -1,0 +1,1204 @@
+/*
+ * html.c: main content and metadata of an HTML page (libxml2 tree).
+ *
+ * Passes, all iterative (pages may nest 100,000 elements deep):
+ *  1. measure: text and link-text length of every element;
+ *  2. prune: drop non-content tags, hidden elements and containers whose
+ *     class/id/role name boilerplate (navigation, share bars, comments,
+ *     related lists, cookie and subscription notices, captions), unless
+ *     they hold most of the page's text;
+ *  3. score: paragraphs add to their ancestors (commas, length), scaled by
+ *     link density; the best container wins and its good siblings join;
+ *  4. serialize: block elements become paragraphs, with conditional
+ *     cleaning of link lists and boilerplate lines inside the content.
+ */
+#include "internal.h"
+#include "html.h"
+#include "dossier/date.h"
+#include "dossier/json.h"
+
+#include <ctype.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum S_flags {
+	F_DROP = 1 << 0,    /* not content */
+	F_BLOCK = 1 << 1,   /* block-level element */
+	F_SCORED = 1 << 2,  /* has a content score */
+	F_KEEP = 1 << 3,    /* selected as content */
+	F_POS = 1 << 4,     /* class/id says content */
+	F_NEG = 1 << 5,     /* class/id says boilerplate */
+};
+
+typedef struct S_info {
+	unsigned flags;
+	unsigned depth;
+	size_t text;     /* non-space chars of text below */
+	size_t link;     /* of which inside <a> */
+	size_t commas;
+	size_t paras;    /* <p> below */
+	double score;
+} S_info;
+
+struct S_meta;
+
+typedef struct S_ctx {
+	dsr_arena *arena;
+	struct S_meta *meta;
+	htmlDocPtr doc;
+	xmlNodePtr body;
+	size_t total;    /* text of the body */
+	S_info *infos;   /* one per element */
+	size_t ninfos, cap;
+} S_ctx;
+
+static S_info *S_i(xmlNodePtr n)
+{
+	return (S_info *)n->_private;
+}
+
+static const char *S_name(xmlNodePtr n)
+{
+	return n->name ? (const char *)n->name : "";
+}
+
+static bool S_tag(xmlNodePtr n, const char *t)
+{
+	return n->type == XML_ELEMENT_NODE && !strcasecmp(S_name(n), t);
+}
+
+static bool S_in(const char *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcasecmp(name, *list))
+			return true;
+	return false;
+}
+
+static const char *const S_drop_tags[] = {
+	"script", "style", "noscript", "template", "iframe", "svg", "canvas", "button",
+	"select", "option", "input", "textarea", "nav", "footer", "aside", "figcaption",
+	"object", "embed", "video", "audio", "map", "dialog", "menu", "head", "link",
+	"meta", "title", "picture", "source", "img", "label", NULL};
+
+static const char *const S_block_tags[] = {
+	"address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+	"dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+	"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li",
+	"main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
+	"thead", "tr", "ul", "summary", "caption", "br", NULL};
+
+/* Words in class, id or role that mark boilerplate containers. */
+static const char *const S_neg_words[] = {
+	"nav", "navbar", "navigation", "menu", "menubar", "footer", "sidebar", "share",
+	"sharing", "social", "socials", "comment", "comments", "commentlist", "disqus",
+	"related", "recommended", "recommendation", "recommendations", "popular", "trending",
+	"newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent",
+	"gdpr", "banner", "ad", "ads", "advert", "adverts", "advertisement", "advertising",
+	"promo", "promotion", "sponsor", "sponsored", "breadcrumb", "breadcrumbs",
+	"pagination", "pager", "caption", "credit", "credits", "widget", "widgets", "modal",
+	"popup", "overlay", "outbrain", "taboola", "toolbar", "masthead", "skip", "login",
+	"signin", "paywall", "rail", "tags", "tagcloud", "topics", "byline", "author",
+	"authors", "dateline", "timestamp", "meta", "print", "email", "facebook", "twitter",
+	"whatsapp", "linkedin", "pinterest", "reddit", "tools", "utility", "hidden",
+	"jump", "teaser", "teasers", "more", "moreover", "outbrain", "recirc", "recirculation",
+	"mostread", "mostpopular", "readmore", "sharebar", "socialbar", "follow", "app",
+	"tooltip", "survey", "feedback", "contact", "copyright", "legal", "header", "head",
+	"sitemap", "lightbox", "gallery", "slideshow", "carousel", "thumbnail", "thumb",
+	"video", "player", "donate", "donation", "membership", "subnav", "topbar",
+	"bottom", "sticky", "alert", "notification", "reactions", "rating", "votes", NULL};
+
+static const char *const S_pos_words[] = {
+	"article", "articlebody", "body", "content", "entry", "main", "post", "story",
+	"text", "blog", "prose", "richtext", "postbody", "storybody", "entrycontent",
+	"page", "column", "abstract", "lead", "intro", NULL};
+
+/* Splits a class/id value into lowercase word tokens on non-letters. */
+static int S_words_weight(const char *v, unsigned *flags)
+{
+	char w[40];
+	size_t k = 0;
+	int neg = 0, pos = 0;
+	for (const char *p = v;; p++) {
+		if (*p && isalpha((unsigned char)*p)) {
+			if (k < sizeof w - 1)
+				w[k++] = (char)tolower((unsigned char)*p);
+			continue;
+		}
+		if (k) {
+			w[k] = 0;
+			if (S_in(w, S_neg_words))
+				neg++;
+			else if (S_in(w, S_pos_words))
+				pos++;
+			k = 0;
+		}
+		if (!*p)
+			break;
+	}
+	if (neg)
+		*flags |= F_NEG;
+	if (pos)
+		*flags |= F_POS;
+	return (pos ? 25 : 0) - (neg ? 25 : 0);
+}
+
+static char *S_attr(xmlNodePtr n, const char *a)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)a);
+}
+
+/* Class/id weight and flags of an element. */
+static int S_weight(xmlNodePtr n, unsigned *flags)
+{
+	int w = 0;
+	static const char *const attrs[] = {"class", "id", "role", NULL};
+	for (const char *const *a = attrs; *a; a++) {
+		char *v = S_attr(n, *a);
+		if (v) {
+			w += S_words_weight(v, flags);
+			xmlFree(v);
+		}
+	}
+	return w;
+}
+
+static bool S_hidden(xmlNodePtr n)
+{
+	bool h = false;
+	if (xmlHasProp(n, (const xmlChar *)"hidden"))
+		return true;
+	char *v = S_attr(n, "aria-hidden");
+	if (v) {
+		h = !strcasecmp(v, "true");
+		xmlFree(v);
+	}
+	if (h)
+		return true;
+	v = S_attr(n, "style");
+	if (v) {
+		char *c = v;
+		/* "display:none" or "visibility:hidden", spaces allowed */
+		char squeezed[256];
+		size_t k = 0;
+		for (; *c && k < sizeof squeezed - 1; c++)
+			if (!isspace((unsigned char)*c))
+				squeezed[k++] = (char)tolower((unsigned char)*c);
+		squeezed[k] = 0;
+		h = strstr(squeezed, "display:none") || strstr(squeezed, "visibility:hidden");
+		xmlFree(v);
+	}
+	return h;
+}
+
+/* Counts non-space characters (UTF-8 code points) and commas in text. */
+static void S_count(const char *t, size_t *chars, size_t *commas)
+{
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+		if (*p <= ' ')
+			continue;
+		if ((*p & 0xC0) == 0x80)
+			continue;
+		(*chars)++;
+		if (*p == ',')
+			(*commas)++;
+		else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C)
+			(*commas)++; /* fullwidth comma */
+	}
+}
+
+/*
+ * Iterative pre/post-order walk of elements below root.
+ * pre() may return false to skip a subtree; post() runs after children.
+ */
+typedef bool (*S_pre_fn)(S_ctx *, xmlNodePtr);
+typedef void (*S_post_fn)(S_ctx *, xmlNodePtr);
+
+static void S_walk(S_ctx *c, xmlNodePtr root, S_pre_fn pre, S_post_fn post)
+{
+	xmlNodePtr n = root;
+	if (pre && !pre(c, n))
+		return;
+	xmlNodePtr ch = n->children;
+	for (;;) {
+		while (ch && ch->type != XML_ELEMENT_NODE)
+			ch = ch->next;
+		if (ch) {
+			if (!pre || pre(c, ch)) {
+				if (ch->children) {
+					n = ch;
+					ch = ch->children;
+					continue;
+				}
+			} else {
+				ch = ch->next;
+				continue;
+			}
+			if (post)
+				post(c, ch);
+			ch = ch->next;
+			continue;
+		}
+		if (post)
+			post(c, n);
+		if (n == root)
+			return;
+		ch = n->next;
+		n = n->parent;
+	}
+}
+
+/* ---- pass 1: infos, flags, text lengths ---- */
+
+static bool S_pre_init(S_ctx *c, xmlNodePtr n)
+{
+	S_info *in = dsr_arena_alloc(c->arena, sizeof *in);
+	memset(in, 0, sizeof *in);
+	n->_private = in;
+	if (n->parent && n->parent->_private && n->parent->type == XML_ELEMENT_NODE)
+		in->depth = S_i(n->parent)->depth + 1;
+	const char *nm = S_name(n);
+	if (S_in(nm, S_block_tags))
+		in->flags |= F_BLOCK;
+	if (S_in(nm, S_drop_tags) || S_hidden(n))
+		in->flags |= F_DROP;
+	in->score = S_weight(n, &in->flags);
+	return true;
+}
+
+static void S_post_measure(S_ctx *c, xmlNodePtr n)
+{
+	(void)c;
+	S_info *in = S_i(n);
+	if (in->flags & F_DROP)
+		return;
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+			if (k->content)
+				S_count((const char *)k->content, &in->text, &in->commas);
+		} else if (k->type == XML_ELEMENT_NODE && k->_private) {
+			S_info *ki = S_i(k);
+			if (ki->flags & F_DROP)
+				continue;
+			in->text += ki->text;
+			in->commas += ki->commas;
+			in->link += ki->link;
+			in->paras += ki->paras + (S_tag(k, "p") ? 1 : 0);
+		}
+	}
+	if (S_tag(n, "a"))
+		in->link = in->text;
+}
+
+static void S_post_measure_reset(S_ctx *c, xmlNodePtr n)
+{
+	S_info *in = S_i(n);
+	in->text = in->link = in->commas = in->paras = 0;
+	S_post_measure(c, n);
+}
+
+/* ---- pass 2: prune boilerplate containers ---- */
+
+static bool S_pre_prune(S_ctx *c, xmlNodePtr n)
+{
+	S_info *in = S_i(n);
+	if (in->flags & F_DROP)
+		return false;
+	const char *nm = S_name(n);
+	bool structural = !strcasecmp(nm, "html") || !strcasecmp(nm, "body") ||
+			  !strcasecmp(nm, "article") || !strcasecmp(nm, "main");
+	if (!structural && (in->flags & F_NEG) && !(in->flags & F_POS)) {
+		/* never drop what holds most of the page's text */
+		if (in->text * 2 < c->total || in->text < 200)
+			in->flags |= F_DROP;
+	} else if (!structural && (in->flags & F_NEG) && (in->flags & F_POS) &&
+		   in->text * 5 < c->total && in->paras < 2) {
+		in->flags |= F_DROP;
+	} else if (!strcasecmp(nm, "header") && in->text * 3 < c->total) {
+		in->flags |= F_DROP;
+	} else if (!strcasecmp(nm, "form") && in->paras < 2 && in->text * 3 < c->total) {
+		in->flags |= F_DROP;
+	} else if (!strcasecmp(nm, "figure") && in->paras < 2) {
+		in->flags |= F_DROP;
+	}
+	return !(in->flags & F_DROP);
+}
+
+/* ---- pass 3: scoring ---- */
+
+static double S_link_density(const S_info *in)
+{
+	return in->text ? (double)in->link / (double)in->text : 0.0;
+}
+
+static void S_init_score(xmlNodePtr n)
+{
+	S_info *in = S_i(n);
+	if (in->flags & F_SCORED)
+		return;
+	in->flags |= F_SCORED;
+	const char *nm = S_name(n);
+	/* in->score already holds the class weight */
+	if (!strcasecmp(nm, "div") || !strcasecmp(nm, "article") || !strcasecmp(nm, "main") ||
+	    !strcasecmp(nm, "section"))
+		in->score += 5;
+	else if (!strcasecmp(nm, "pre") || !strcasecmp(nm, "td") || !strcasecmp(nm, "blockquote"))
+		in->score += 3;
+	else if (!strcasecmp(nm, "address") || !strcasecmp(nm, "ol") || !strcasecmp(nm, "ul") ||
+		 !strcasecmp(nm, "dl") || !strcasecmp(nm, "dd") || !strcasecmp(nm, "dt") ||
+		 !strcasecmp(nm, "li") || !strcasecmp(nm, "form"))
+		in->score -= 3;
+	else if (nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && !nm[2])
+		in->score -= 5;
+	else if (!strcasecmp(nm, "th"))
+		in->score -= 5;
+	if (!strcasecmp(nm, "article") || !strcasecmp(nm, "main"))
+		in->score += 10;
+}
+
+/* Text directly in n (not in block children): the "div as paragraph" case. */
+static size_t S_own_text(xmlNodePtr n, size_t *commas)
+{
+	size_t chars = 0;
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (k->type == XML_TEXT_NODE && k->content)
+			S_count((const char *)k->content, &chars, commas);
+		else if (k->type == XML_ELEMENT_NODE && k->_private &&
+			 !(S_i(k)->flags & (F_DROP | F_BLOCK)))
+			chars += S_i(k)->text, *commas += S_i(k)->commas;
+	}
+	return chars;
+}
+
+static void S_add_score(xmlNodePtr n, size_t len, size_t commas)
+{
+	if (len < 25)
+		return;
+	double s = 1.0 + (double)commas + (double)(len / 100 < 3 ? len / 100 : 3);
+	xmlNodePtr a = n->parent;
+	for (int level = 0; a && a->type == XML_ELEMENT_NODE && a->_private && level < 5; level++) {
+		S_init_score(a);
+		double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+		S_i(a)->score += s / div;
+		a = a->parent;
+	}
+}
+
+static bool S_pre_score(S_ctx *c, xmlNodePtr n)
+{
+	(void)c;
+	S_info *in = S_i(n);
+	if (in->flags & F_DROP)
+		return false;
+	const char *nm = S_name(n);
+	if (!strcasecmp(nm, "p") || !strcasecmp(nm, "pre") || !strcasecmp(nm, "td")) {
+		S_add_score(n, in->text - in->link / 2, in->commas);
+		return !strcasecmp(nm, "td");
+	}
+	if (!strcasecmp(nm, "div") || !strcasecmp(nm, "section") || !strcasecmp(nm, "article") ||
+	    !strcasecmp(nm, "blockquote") || !strcasecmp(nm, "li") || !strcasecmp(nm, "dd")) {
+		size_t commas = 0;
+		size_t own = S_own_text(n, &commas);
+		if (own >= 25) {
+			/* score the div as its own paragraph: credit the div itself */
+			S_init_score(n);
+			S_add_score(n, own, commas);
+			double s = 1.0 + (double)commas + (double)(own / 100 < 3 ? own / 100 : 3);
+			S_i(n)->score += s;
+		}
+	}
+	return true;
+}
+
+typedef struct S_best {
+	xmlNodePtr node[6];
+	double score[6];
+} S_best;
+
+static void S_collect_best(xmlNodePtr root, S_best *b)
+{
+	memset(b, 0, sizeof *b);
+	xmlNodePtr n = root;
+	/* iterative pre-order over non-dropped elements */
+	while (n) {
+		S_info *in = n->type == XML_ELEMENT_NODE ? S_i(n) : NULL;
+		bool descend = in && !(in->flags & F_DROP);
+		if (in && descend && (in->flags & F_SCORED)) {
+			double s = in->score * (1.0 - S_link_density(in));
+			for (int k = 0; k < 6; k++) {
+				if (!b->node[k] || s > b->score[k]) {
+					memmove(&b->node[k + 1], &b->node[k], (5 - k) * sizeof(xmlNodePtr));
+					memmove(&b->score[k + 1], &b->score[k], (5 - k) * sizeof(double));
+					b->node[k] = n;
+					b->score[k] = s;
+					break;
+				}
+			}
+		}
+		if (descend && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static bool S_is_ancestor(xmlNodePtr a, xmlNodePtr n)
+{
+	for (; n; n = n->parent)
+		if (n == a)
+			return true;
+	return false;
+}
+
+static double S_final(xmlNodePtr n)
+{
+	S_info *in = S_i(n);
+	return (in->flags & F_SCORED) ? in->score * (1.0 - S_link_density(in)) : 0.0;
+}
+
+/* Picks the content container and marks it and its good siblings F_KEEP. */
+static xmlNodePtr S_select(S_ctx *c)
+{
+	S_best b;
+	S_collect_best(c->body, &b);
+	xmlNodePtr top = b.node[0];
+	if (!top)
+		return NULL;
+	double ts = b.score[0];
+	/* several strong candidates under one ancestor: take the ancestor */
+	for (xmlNodePtr a = top->parent; a && a->type == XML_ELEMENT_NODE && a != c->body->parent;
+	     a = a->parent) {
+		int shared = 0;
+		for (int k = 1; k < 6 && b.node[k]; k++)
+			if (b.score[k] >= ts * 0.75 && S_is_ancestor(a, b.node[k]))
+				shared++;
+		if (shared >= 2) {
+			top = a;
+			break;
+		}
+		if (a == c->body)
+			break;
+	}
+	/* climb while the parent is the only real child holder or scores higher */
+	for (;;) {
+		xmlNodePtr p = top->parent;
+		if (!p || p->type != XML_ELEMENT_NODE || !p->_private || p == c->body->parent)
+			break;
+		S_info *pi = S_i(p), *ti = S_i(top);
+		if (pi->flags & F_DROP)
+			break;
+		if (pi->text <= ti->text + 10 && p != c->body) {
+			top = p; /* the only child with text */
+			continue;
+		}
+		break;
+	}
+	S_info *ti = S_i(top);
+	ti->flags |= F_KEEP;
+	double topscore = S_final(top);
+	double threshold = topscore * 0.2 > 10 ? topscore * 0.2 : 10;
+	xmlNodePtr parent = top->parent;
+	if (!parent || top == c->body)
+		return top;
+	char *tcls = S_attr(top, "class");
+	for (xmlNodePtr s = parent->children; s; s = s->next) {
+		if (s == top || s->type != XML_ELEMENT_NODE || !s->_private)
+			continue;
+		S_info *si = S_i(s);
+		if (si->flags & F_DROP)
+			continue;
+		double bonus = 0;
+		char *scls = S_attr(s, "class");
+		if (tcls && scls && *tcls && !strcmp(tcls, scls))
+			bonus = topscore * 0.2;
+		xmlFree(scls);
+		double ld = S_link_density(si);
+		bool keep = false;
+		if ((si->flags & F_SCORED) && S_final(s) + bonus >= threshold)
+			keep = true;
+		else if (S_tag(s, "p") || S_tag(s, "blockquote") || S_tag(s, "pre") ||
+			 S_tag(s, "ul") || S_tag(s, "ol") || (S_tag(s, "div") && si->text > 0 && !si->paras)) {
+			if (si->text > 80 && ld < 0.25)
+				keep = true;
+			else if (si->text > 0 && si->text <= 80 && ld == 0 && si->commas + 1 > 0) {
+				/* short, link-free, sentence-like */
+				xmlChar *t = xmlNodeGetContent(s);
+				if (t) {
+					size_t l = strlen((const char *)t);
+					while (l && isspace(t[l - 1]))
+						l--;
+					keep = l && (t[l - 1] == '.' || t[l - 1] == '!' || t[l - 1] == '?' ||
+						     t[l - 1] == ':' || strstr((const char *)t, ". "));
+					xmlFree(t);
+				}
+			}
+		} else if (s->name && S_name(s)[0] == 'h' && isdigit((unsigned char)S_name(s)[1]) &&
+			   ld < 0.5 && si->text > 0) {
+			/* a subheading between kept blocks is part of the text */
+			keep = (s->prev || s->next);
+		}
+		if (keep)
+			si->flags |= F_KEEP;
+	}
+	xmlFree(tcls);
+	/* a heading is only kept when content follows it */
+	bool after = false;
+	xmlNodePtr last = parent->last;
+	for (xmlNodePtr s = last; s; s = s->prev) {
+		if (s->type != XML_ELEMENT_NODE || !s->_private)
+			continue;
+		S_info *si = S_i(s);
+		bool heading = s->name && S_name(s)[0] == 'h' && isdigit((unsigned char)S_name(s)[1]);
+		if (heading && (si->flags & F_KEEP) && !after)
+			si->flags &= ~(unsigned)F_KEEP;
+		if ((si->flags & F_KEEP) && !heading)
+			after = true;
+	}
+	return top;
+}
+
+/* ---- pass 4: serialize with conditional cleaning ---- */
+
+typedef struct S_out {
+	dsr_buf *b;
+	bool pending_space;
+	bool pending_break;   /* paragraph break */
+	int pending_nl;       /* line breaks from <br> */
+	bool started;
+} S_out;
+
+static void S_emit_text(S_out *o, const char *t)
+{
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+		bool sp = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
+		if (!sp && p[0] == 0xC2 && p[1] == 0xA0) {
+			sp = true;
+			p++;
+		}
+		if (sp) {
+			o->pending_space = true;
+			continue;
+		}
+		dsr_err e = DSR_OK;
+		if (o->started) {
+			if (o->pending_break)
+				e = dsr_buf_add(o->b, "\n\n", 2);
+			else if (o->pending_nl)
+				e = dsr_buf_addc(o->b, '\n');
+			else if (o->pending_space)
+				e = dsr_buf_addc(o->b, ' ');
+		}
+		o->pending_break = false;
+		o->pending_nl = 0;
+		o->pending_space = false;
+		o->started = true;
+		if (e || dsr_buf_addc(o->b, (char)*p))
+			return; /* at the record cap: the text is cut there */
+	}
+}
+
+static bool S_is_heading(xmlNodePtr n)
+{
+	const char *nm = S_name(n);
+	return (nm[0] == 'h' || nm[0] == 'H') && nm[1] >= '1' && nm[1] <= '6' && !nm[2];
+}
+
+/* Conditional cleaning inside the content (readability's idea). */
+static bool S_junk_inside(xmlNodePtr n)
+{
+	S_info *in = S_i(n);
+	const char *nm = S_name(n);
+	double ld = S_link_density(in);
+	if (in->flags & F_NEG && in->paras < 2 && !(in->flags & F_POS))
+		return true;
+	if (!strcasecmp(nm, "ul") || !strcasecmp(nm, "ol")) {
+		return ld > 0.5;
+	}
+	if (!strcasecmp(nm, "div") || !strcasecmp(nm, "section") || !strcasecmp(nm, "table") ||
+	    !strcasecmp(nm, "aside")) {
+		if (in->text < 25 && in->paras == 0)
+			return false; /* short inline-ish bits are handled as text */
+		if (ld > 0.5 && in->paras < 3)
+			return true;
+		if (in->text < 200 && ld > 0.3 && in->paras == 0)
+			return true;
+	}
+	if (S_is_heading(n) && ld > 0.5)
+		return true;
+	if (!strcasecmp(nm, "p") && ld > 0.8 && in->text < 160)
+		return true;
+	return false;
+}
+
+static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
+{
+	xmlNodePtr n = root;
+	(void)c;
+	/* manual iterative walk so text nodes are visited in order */
+	xmlNodePtr k = n->children;
+	if (S_i(n)->flags & F_BLOCK)
+		o->pending_break = true;
+	for (;;) {
+		if (k) {
+			if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+				if (k->content)
+					S_emit_text(o, (const char *)k->content);
+				k = k->next;
+				continue;
+			}
+			if (k->type != XML_ELEMENT_NODE || !k->_private) {
+				k = k->next;
+				continue;
+			}
+			S_info *ki = S_i(k);
+			if ((ki->flags & F_DROP) || S_junk_inside(k)) {
+				k = k->next;
+				continue;
+			}
+			if (S_tag(k, "br")) {
+				if (o->pending_nl)
+					o->pending_break = true;
+				o->pending_nl++;
+				k = k->next;
+				continue;
+			}
+			if (S_tag(k, "h1") && title) {
+				xmlChar *t = xmlNodeGetContent(k);
+				bool same = false;
+				if (t) {
+					/* the headline is the title, not the text */
+					char *a = (char *)t;
+					while (isspace((unsigned char)*a))
+						a++;
+					size_t l = strlen(a);
+					while (l && isspace((unsigned char)a[l - 1]))
+						l--;
+					same = l == strlen(title) && !strncmp(a, title, l);
+					xmlFree(t);
+				}
+				if (same) {
+					k = k->next;
+					continue;
+				}
+			}
+			if (ki->flags & F_BLOCK)
+				o->pending_break = true;
+			else if (S_tag(k, "td") || S_tag(k, "th"))
+				o->pending_space = true;
+			if (k->children) {
+				n = k;
+				k = k->children;
+				continue;
+			}
+			k = k->next;
+			continue;
+		}
+		if (n == root)
+			break;
+		if (S_i(n)->flags & F_BLOCK)
+			o->pending_break = true;
+		k = n->next;
+		n = n->parent;
+	}
+}
+
+/* ---- metadata ---- */
+
+typedef struct S_meta {
+	char *title_tag, *h1, *og_title, *ld_headline;
+	char *date_ld, *date_meta, *date_time, *date_modified;
+	char *author_meta, *ld_authors[8];
+	size_t n_ld_authors;
+	char *byline;
+	char *site_name, *ld_publisher, *app_name;
+	char *lang, *canonical, *og_url;
+	char *ld_body;
+} S_meta;
+
+static char *S_dup_trim(const char *s)
+{
+	if (!s)
+		return NULL;
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t l = strlen(s);
+	while (l && isspace((unsigned char)s[l - 1]))
+		l--;
+	if (!l)
+		return NULL;
+	/* collapse inner whitespace */
+	char *r = dsr_xmalloc(l + 1);
+	size_t k = 0;
+	bool sp = false;
+	for (size_t i = 0; i < l; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (isspace(ch)) {
+			sp = true;
+			continue;
+		}
+		if (sp && k)
+			r[k++] = ' ';
+		sp = false;
+		r[k++] = (char)ch;
+	}
+	r[k] = 0;
+	return r;
+}
+
+static void S_set(char **slot, const char *v)
+{
+	if (*slot || !v)
+		return;
+	*slot = S_dup_trim(v);
+}
+
+static void S_ld_author(S_meta *m, const dsr_json *a)
+{
+	if (!a)
+		return;
+	if (a->type == DSR_JSON_ARRAY) {
+		for (const dsr_json *c = a->child; c; c = c->next)
+			S_ld_author(m, c);
+		return;
+	}
+	const char *nm = NULL;
+	size_t l = 0;
+	if (a->type == DSR_JSON_STRING) {
+		nm = a->str;
+		l = a->len;
+	} else if (a->type == DSR_JSON_OBJECT) {
+		nm = dsr_json_getstr(a, "name", &l);
+	}
+	if (nm && l && l < 200 && m->n_ld_authors < 8 && strncmp(nm, "http", 4)) {
+		char *t = dsr_xstrndup(nm, l);
+		m->ld_authors[m->n_ld_authors++] = S_dup_trim(t);
+		free(t);
+		if (!m->ld_authors[m->n_ld_authors - 1])
+			m->n_ld_authors--;
+	}
+}
+
+static bool S_ld_is_article(const dsr_json *o)
+{
+	const dsr_json *t = dsr_json_get(o, "@type");
+	static const char *const types[] = {"NewsArticle", "Article", "BlogPosting", "ReportageNews",
+					    "AnalysisNewsArticle", "OpinionNewsArticle",
+					    "BackgroundNewsArticle", "TechArticle", "ScholarlyArticle",
+					    "LiveBlogPosting", "Report", "SocialMediaPosting",
+					    "WebPage", "Posting", NULL};
+	if (!t)
+		return false;
+	if (t->type == DSR_JSON_STRING) {
+		for (const char *const *k = types; *k; k++)
+			if (t->len == strlen(*k) && !memcmp(t->str, *k, t->len))
+				return true;
+	} else if (t->type == DSR_JSON_ARRAY) {
+		for (const dsr_json *c = t->child; c; c = c->next)
+			if (c->type == DSR_JSON_STRING)
+				for (const char *const *k = types; *k; k++)
+					if (c->len == strlen(*k) && !memcmp(c->str, *k, c->len))
+						return true;
+	}
+	return false;
+}
+
+static void S_ld_object(S_meta *m, const dsr_json *o, int depth)
+{
+	if (!o || depth > 4)
+		return;
+	if (o->type == DSR_JSON_ARRAY) {
+		for (const dsr_json *c = o->child; c; c = c->next)
+			S_ld_object(m, c, depth + 1);
+		return;
+	}
+	if (o->type != DSR_JSON_OBJECT)
+		return;
+	const dsr_json *g = dsr_json_get(o, "@graph");
+	if (g)
+		S_ld_object(m, g, depth + 1);
+	if (!S_ld_is_article(o))
+		return;
+	const dsr_json *t = dsr_json_get(o, "@type");
+	bool webpage = t && t->type == DSR_JSON_STRING && !strcmp(t->str, "WebPage");
+	size_t l;
+	const char *s;
+	if (!webpage && (s = dsr_json_getstr(o, "headline", &l)) && !m->ld_headline) {
+		char *x = dsr_xstrndup(s, l);
+		S_set(&m->ld_headline, x);
+		free(x);
+	}
+	if ((s = dsr_json_getstr(o, "datePublished", &l)) && !m->date_ld) {
+		char *x = dsr_xstrndup(s, l);
+		S_set(&m->date_ld, x);
+		free(x);
+	}
+	if ((s = dsr_json_getstr(o, "dateModified", &l)) && !m->date_modified) {
+		char *x = dsr_xstrndup(s, l);
+		S_set(&m->date_modified, x);
+		free(x);
+	}
+	if (!webpage && !m->n_ld_authors)
+		S_ld_author(m, dsr_json_get(o, "author"));
+	if (!webpage && !m->n_ld_authors)
+		S_ld_author(m, dsr_json_get(o, "creator"));
+	const dsr_json *p = dsr_json_get(o, "publisher");
+	if (p && p->type == DSR_JSON_ARRAY)
+		p = p->child;
+	if (p && (s = dsr_json_getstr(p, "name", &l)) && !m->ld_publisher) {
+		char *x = dsr_xstrndup(s, l);
+		S_set(&m->ld_publisher, x);
+		free(x);
+	}
+	if (!webpage && (s = dsr_json_getstr(o, "articleBody", &l)) && !m->ld_body) {
+		m->ld_body = dsr_xstrndup(s, l);
+	}
+	if ((s = dsr_json_getstr(o, "inLanguage", &l)) && !m->lang && l < 20) {
+		char *x = dsr_xstrndup(s, l);
+		S_set(&m->lang, x);
+		free(x);
+	}
+}
+
+static void S_jsonld(S_meta *m, dsr_arena *arena, const char *src)
+{
+	size_t n = strlen(src);
+	/* tolerate HTML comments and CDATA wrappers around the JSON */
+	while (n && isspace((unsigned char)*src))
+		src++, n--;
+	if (n > 4 && !strncmp(src, "<!--", 4))
+		src += 4, n -= 4;
+	while (n && (isspace((unsigned char)src[n - 1]) || src[n - 1] == '>' || src[n - 1] == '-' ||
+		     src[n - 1] == ';'))
+		n--;
+	if (n && src[n - 1] != '}' && src[n - 1] != ']')
+		return;
+	dsr_json *v;
+	if (dsr_json_parse(arena, src, n, &v, NULL) == DSR_OK)
+		S_ld_object(m, v, 0);
+}
+
+static bool S_authorish(const char *s)
+{
+	if (!s || !*s || !strncmp(s, "http", 4) || strlen(s) > 120)
+		return false;
+	return true;
+}
+
+
+static void S_class_has(xmlNodePtr n, const char *word, bool *hit)
+{
+	char *v = S_attr(n, "class");
+	if (v) {
+		if (dsr__memcasemem(v, strlen(v), word))
+			*hit = true;
+		xmlFree(v);
+	}
+}
+
+static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
+{
+	S_meta *m = c->meta;
+	const char *nm = S_name(n);
+	if (!strcasecmp(nm, "meta")) {
+		char *name = S_attr(n, "name");
+		char *prop = S_attr(n, "property");
+		char *ip = S_attr(n, "itemprop");
+		char *content = S_attr(n, "content");
+		char *key = name ? name : prop ? prop : ip;
+		if (!key && content) {
+			char *he = S_attr(n, "http-equiv");
+			if (he && !strcasecmp(he, "content-language"))
+				S_set(&m->lang, content);
+			xmlFree(he);
+		}
+		if (key && content && *content) {
+			if (!strcasecmp(key, "og:title") || !strcasecmp(key, "twitter:title"))
+				S_set(&m->og_title, content);
+			else if (!strcasecmp(key, "article:published_time") ||
+				 !strcasecmp(key, "og:published_time") ||
+				 !strcasecmp(key, "published_time") || !strcasecmp(key, "pubdate") ||
+				 !strcasecmp(key, "publishdate") || !strcasecmp(key, "publish-date") ||
+				 !strcasecmp(key, "publish_date") || !strcasecmp(key, "datePublished") ||
+				 !strcasecmp(key, "date") || !strcasecmp(key, "dc.date") ||
+				 !strcasecmp(key, "dc.date.issued") || !strcasecmp(key, "dcterms.date") ||
+				 !strcasecmp(key, "dcterms.created") || !strcasecmp(key, "sailthru.date") ||
+				 !strcasecmp(key, "parsely-pub-date") || !strcasecmp(key, "article.published") ||
+				 !strcasecmp(key, "originalpublicationdate") ||
+				 !strcasecmp(key, "article:published") || !strcasecmp(key, "cxenseparse:recs:publishtime") ||
+				 !strcasecmp(key, "dc.created") || !strcasecmp(key, "date_published") ||
+				 !strcasecmp(key, "publication_date") || !strcasecmp(key, "citation_publication_date"))
+				S_set(&m->date_meta, content);
+			else if (!strcasecmp(key, "article:modified_time") ||
+				 !strcasecmp(key, "og:updated_time") || !strcasecmp(key, "dateModified") ||
+				 !strcasecmp(key, "last-modified"))
+				S_set(&m->date_modified, content);
+			else if (!strcasecmp(key, "author") || !strcasecmp(key, "article:author") ||
+				 !strcasecmp(key, "parsely-author") || !strcasecmp(key, "sailthru.author") ||
+				 !strcasecmp(key, "dc.creator") || !strcasecmp(key, "byl") ||
+				 !strcasecmp(key, "dcterms.creator") || !strcasecmp(key, "citation_author")) {
+				if (S_authorish(content))
+					S_set(&m->author_meta, content);
+			} else if (!strcasecmp(key, "og:site_name"))
+				S_set(&m->site_name, content);
+			else if (!strcasecmp(key, "application-name"))
+				S_set(&m->app_name, content);
+			else if (!strcasecmp(key, "og:url"))
+				S_set(&m->og_url, content);
+			else if (!strcasecmp(key, "og:locale") || !strcasecmp(key, "language") ||
+				 !strcasecmp(key, "content-language") || !strcasecmp(key, "dc.language"))
+				S_set(&m->lang, content);
+		}
+		xmlFree(name);
+		xmlFree(prop);
+		xmlFree(ip);
+		xmlFree(content);
+		return false;
+	}
+	if (!strcasecmp(nm, "html")) {
+		char *l = S_attr(n, "lang");
+		if (!l)
+			l = S_attr(n, "xml:lang");
+		if (l && *l)
+			S_set(&m->lang, l);
+		xmlFree(l);
+		return true;
+	}
+	if (!strcasecmp(nm, "title")) {
+		if (!m->title_tag) {
+			xmlChar *t = xmlNodeGetContent(n);
+			S_set(&m->title_tag, (char *)t);
+			xmlFree(t);
+		}
+		return false;
+	}
+	if (!strcasecmp(nm, "link")) {
+		char *rel = S_attr(n, "rel");
+		if (rel && !strcasecmp(rel, "canonical")) {
+			char *h = S_attr(n, "href");
+			S_set(&m->canonical, h);
+			xmlFree(h);
+		}
+		xmlFree(rel);
+		return false;
+	}
+	if (!strcasecmp(nm, "script")) {
+		char *t = S_attr(n, "type");
+		if (t && !strcasecmp(t, "application/ld+json")) {
+			xmlChar *s = xmlNodeGetContent(n);
+			if (s)
+				S_jsonld(m, c->arena, (const char *)s);
+			xmlFree(s);
+		}
+		xmlFree(t);
+		return false;
+	}
+	if (!strcasecmp(nm, "style") || !strcasecmp(nm, "noscript") || !strcasecmp(nm, "svg"))
+		return false;
+	if (!strcasecmp(nm, "h1") && !m->h1) {
+		xmlChar *t = xmlNodeGetContent(n);
+		S_set(&m->h1, (char *)t);
+		xmlFree(t);
+		return false;
+	}
+	if (!strcasecmp(nm, "time") && !m->date_time) {
+		char *dt = S_attr(n, "datetime");
+		bool inside_bad = false;
+		for (xmlNodePtr a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+			if (a->_private && (S_i(a)->flags & F_DROP) && !S_tag(a, "header")) {
+				inside_bad = true;
+				break;
+			}
+		if (!inside_bad) {
+			if (dt)
+				S_set(&m->date_time, dt);
+			else {
+				xmlChar *t = xmlNodeGetContent(n);
+				S_set(&m->date_time, (char *)t);
+				xmlFree(t);
+			}
+		}
+		xmlFree(dt);
+		return true;
+	}
+	/* rel=author / itemprop=author / byline containers */
+	if (!m->byline) {
+		char *rel = S_attr(n, "rel");
+		char *ip = S_attr(n, "itemprop");
+		bool hit = (rel && !strcasecmp(rel, "author")) || (ip && !strcasecmp(ip, "author"));
+		xmlFree(rel);
+		xmlFree(ip);
+		if (!hit) {
+			bool by = false;
+			S_class_has(n, "byline", &by);
+			if (!by)
+				S_class_has(n, "author-name", &by);
+			hit = by;
+		}
+		if (hit) {
+			xmlChar *t = xmlNodeGetContent(n);
+			if (t && strlen((char *)t) < 200)
+				S_set(&m->byline, (char *)t);
+			xmlFree(t);
+		}
+	}
+	return true;
+}
+
+static void S_meta_free(S_meta *m)
+{
+	free(m->title_tag);
+	free(m->h1);
+	free(m->og_title);
+	free(m->ld_headline);
+	free(m->date_ld);
+	free(m->date_meta);
+	free(m->date_time);
+	free(m->date_modified);
+	free(m->author_meta);
+	for (size_t i = 0; i < m->n_ld_authors; i++)
+		free(m->ld_authors[i]);
+	free(m->byline);
+	free(m->site_name);
+	free(m->ld_publisher);
+	free(m->app_name);
+	free(m->lang);
+	free(m->canonical);
+	free(m->og_url);
+	free(m->ld_body);
+}
+
+/* ---- public (internal) entry ---- */
+
+static void S_silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static const char *S_adup(dsr_arena *a, const char *s)
+{
+	return s ? dsr_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+static void S_walk_all(S_ctx *c, xmlNodePtr root, S_pre_fn pre)
+{
+	/* like S_walk but over every element node, including those without _private */
+	S_walk(c, root, pre, NULL);
+}
+
+dsr_err dsr__html_extract(const char *html, size_t n, bool fragment, dsr_arena *arena,
+			  dsr__html_result *res)
+{
+	memset(res, 0, sizeof *res);
+	if (n > (size_t)INT32_MAX)
+		return DSR_ETOOBIG;
+	xmlSetGenericErrorFunc(NULL, S_silent);
+	htmlDocPtr doc = htmlReadMemory(html, (int)n, NULL, "UTF-8",
+					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED);
+	if (!doc)
+		return DSR_ENOBODY;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!root) {
+		xmlFreeDoc(doc);
+		return DSR_ENOBODY;
+	}
+	S_ctx c;
+	memset(&c, 0, sizeof c);
+	c.arena = arena;
+	c.doc = doc;
+	/* pass 1 */
+	S_walk(&c, root, S_pre_init, S_post_measure);
+	/* find body (or use the root) */
+	c.body = root;
+	for (xmlNodePtr k = root; k; k = k->children) {
+		xmlNodePtr b = NULL;
+		for (xmlNodePtr s = k; s; s = s->next)
+			if (S_tag(s, "body")) {
+				b = s;
+				break;
+			}
+		if (b) {
+			c.body = b;
+			break;
+		}
+		if (!S_tag(k, "html"))
+			break;
+	}
+	c.total = S_i(c.body)->text;
+	/* metadata (before pruning changes flags) */
+	S_meta m;
+	memset(&m, 0, sizeof m);
+	c.meta = &m;
+	S_walk_all(&c, root, S_pre_meta);
+	c.meta = NULL;
+	/* text */
+	dsr_buf out;
+	dsr_buf_init(&out, DSR_MAX_RECORD);
+	S_out o = {&out, false, false, 0, false};
+	const char *title_for_text = m.h1;
+	if (fragment) {
+		/* a feed item or given HTML body: everything but scripts and the like */
+		S_serialize(&c, c.body, &o, NULL);
+	} else {
+		S_walk(&c, c.body, S_pre_prune, NULL);
+		/* re-measure after pruning */
+		S_walk(&c, c.body, NULL, S_post_measure_reset);
+		c.total = S_i(c.body)->text;
+		S_walk(&c, c.body, S_pre_score, NULL);
+		xmlNodePtr top = S_select(&c);
+		if (top) {
+			xmlNodePtr parent = top->parent;
+			if (top == c.body || !parent) {
+				S_serialize(&c, top, &o, title_for_text);
+			} else {
+				for (xmlNodePtr s = parent->children; s; s = s->next) {
+					if (s->type == XML_ELEMENT_NODE && s->_private &&
+					    (S_i(s)->flags & F_KEEP)) {
+						o.pending_break = true;
+						S_serialize(&c, s, &o, title_for_text);
+					}
+				}
+			}
+		} else {
+			S_serialize(&c, c.body, &o, title_for_text);
+		}
+	}
+	res->text = dsr_arena_strndup(arena, out.buf, out.len);
+	res->text_len = out.len;
+	dsr_buf_release(&out);
+	/* metadata out */
+	res->title_tag = S_adup(arena, m.title_tag);
+	res->h1 = S_adup(arena, m.h1);
+	res->og_title = S_adup(arena, m.og_title);
+	res->ld_headline = S_adup(arena, m.ld_headline);
+	res->date_ld = S_adup(arena, m.date_ld);
+	res->date_meta = S_adup(arena, m.date_meta);
+	res->date_time = S_adup(arena, m.date_time);
+	res->date_modified = S_adup(arena, m.date_modified);
+	res->author_meta = S_adup(arena, m.author_meta);
+	res->n_ld_authors = m.n_ld_authors;
+	for (size_t i = 0; i < m.n_ld_authors; i++)
+		res->ld_authors[i] = S_adup(arena, m.ld_authors[i]);
+	res->byline = S_adup(arena, m.byline);
+	res->site_name = S_adup(arena, m.site_name);
+	res->publisher = S_adup(arena, m.ld_publisher);
+	res->app_name = S_adup(arena, m.app_name);
+	res->lang = S_adup(arena, m.lang);
+	res->canonical = S_adup(arena, m.canonical);
+	res->og_url = S_adup(arena, m.og_url);
+	res->ld_body = S_adup(arena, m.ld_body);
+	S_meta_free(&m);
+	/* libxml2's xmlFreeDoc would follow _private? No: it ignores it. */
+	xmlFreeDoc(doc);
+	return DSR_OK;
+}

@@ -1,0 +1,25 @@
+/*
+ * internal.h: declarations shared between libdossier's modules and not part
+ * of the public interface (double-underscore names).
+ */
+#ifndef DOSSIER_INTERNAL_H
+#define DOSSIER_INTERNAL_H
+
+#include "dossier/base.h"
+#include "dossier/read.h"
+
+/* Case-insensitive search for NUL-terminated needle in h[0..n), or NULL. */
+const char *dsr__memcasemem(const char *h, size_t n, const char *needle);
+/* True when s[0..n) contains markup tags (so a summary is HTML, not text). */
+bool dsr__looks_like_html(const char *s, size_t n);
+
+/* feed.c: RSS 2.0, RSS 1.0 (RDF) and Atom items as records. */
+typedef struct dsr_feed dsr_feed;
+/* Parses a whole feed document; on error writes a message naming `name`. */
+dsr_err dsr__feed_open(dsr_feed **out, const char *data, size_t n, char *err, size_t errsz,
+		       const char *name);
+/* Fills rec (strings in arena) with the next item; DSR_DONE at the end. */
+dsr_err dsr__feed_next(dsr_feed *f, dsr_arena *arena, dsr_record *rec);
+void dsr__feed_free(dsr_feed *f);
+
+#endif
