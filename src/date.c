@@ -133,11 +133,11 @@ static size_t S_time(const char *s, size_t n, size_t i, dsr_date *d)
 		if (k3 == 2)
 			j += 3;
 	}
-	if (j < n && (s[j] == '.' || s[j] == ','))
-		while (j + 1 < n && isdigit((unsigned char)s[j + 1]))
-			j++, (void)0;
-	if (j < n && (s[j] == '.' || s[j] == ','))
+	if (j + 1 < n && (s[j] == '.' || s[j] == ',') && isdigit((unsigned char)s[j + 1])) {
 		j++;
+		while (j < n && isdigit((unsigned char)s[j]))
+			j++;
+	}
 	d->hour = h;
 	d->min = m;
 	d->sec = sec;
@@ -247,10 +247,6 @@ dsr_err dsr_date_parse(const char *s, size_t n, dsr_date *out, size_t *used)
 			return DSR_EFORMAT;
 		}
 		i = j;
-	} else if (k == 8 && i + 8 <= n) {
-		/* YYYYMMDD */
-		d.year = a; /* S_num read only 4 digits max, so k==8 is impossible */
-		return DSR_EFORMAT;
 	} else if (k >= 1 && k <= 2) {
 		size_t j = i + k;
 		if (j < n && (s[j] == '.' || s[j] == '/' || s[j] == '-') && j + 1 < n &&

@@ -639,8 +639,29 @@ static bool S_junk_inside(xmlNodePtr n)
 	return false;
 }
 
+/* The page's headline repeated in the body: it is the title, not text. */
+static bool S_is_title_h1(xmlNodePtr n, const char *title)
+{
+	if (!title || !S_tag(n, "h1"))
+		return false;
+	xmlChar *t = xmlNodeGetContent(n);
+	if (!t)
+		return false;
+	char *a = (char *)t;
+	while (isspace((unsigned char)*a))
+		a++;
+	size_t l = strlen(a);
+	while (l && isspace((unsigned char)a[l - 1]))
+		l--;
+	bool same = l == strlen(title) && !strncmp(a, title, l);
+	xmlFree(t);
+	return same;
+}
+
 static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
 {
+	if (S_is_title_h1(root, title))
+		return;
 	xmlNodePtr n = root;
 	(void)c;
 	/* manual iterative walk so text nodes are visited in order */
@@ -671,24 +692,9 @@ static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
 				k = k->next;
 				continue;
 			}
-			if (S_tag(k, "h1") && title) {
-				xmlChar *t = xmlNodeGetContent(k);
-				bool same = false;
-				if (t) {
-					/* the headline is the title, not the text */
-					char *a = (char *)t;
-					while (isspace((unsigned char)*a))
-						a++;
-					size_t l = strlen(a);
-					while (l && isspace((unsigned char)a[l - 1]))
-						l--;
-					same = l == strlen(title) && !strncmp(a, title, l);
-					xmlFree(t);
-				}
-				if (same) {
-					k = k->next;
-					continue;
-				}
+			if (S_is_title_h1(k, title)) {
+				k = k->next;
+				continue;
 			}
 			if (ki->flags & F_BLOCK)
 				o->pending_break = true;
@@ -1104,7 +1110,7 @@ dsr_err dsr__html_extract(const char *html, size_t n, bool fragment, dsr_arena *
 	xmlSetGenericErrorFunc(NULL, S_silent);
 	htmlDocPtr doc = htmlReadMemory(html, (int)n, NULL, "UTF-8",
 					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-						HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED);
+						HTML_PARSE_NONET | HTML_PARSE_COMPACT);
 	if (!doc)
 		return DSR_ENOBODY;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -1134,6 +1140,8 @@ dsr_err dsr__html_extract(const char *html, size_t n, bool fragment, dsr_arena *
 		if (!S_tag(k, "html"))
 			break;
 	}
+	if (!c.body->_private)
+		c.body = root;
 	c.total = S_i(c.body)->text;
 	/* metadata (before pruning changes flags) */
 	S_meta m;

@@ -395,7 +395,10 @@ dsr_err dsr_reader_open(dsr_reader **out, const char *path, dsr_format fmt, char
 	dsr_buf_init(&r->line, DSR_MAX_RECORD);
 	if (strcmp(path, "-") && S_ISDIR(sb.st_mode)) {
 		S_dir *d = dsr_xcalloc(1, sizeof *d);
-		d->path = dsr_xstrndup(path, strlen(path));
+		size_t pl0 = strlen(path);
+		while (pl0 > 1 && path[pl0 - 1] == '/')
+			pl0--;
+		d->path = dsr_xstrndup(path, pl0);
 		d->n = scandir(path, &d->ents, NULL, alphasort);
 		if (d->n < 0) {
 			if (errmsg) {
@@ -525,6 +528,7 @@ static dsr_err S_next_whole(dsr_reader *r)
 	if (r->whole_done)
 		return DSR_DONE;
 	r->whole_done = true;
+	S_rec_reset(r);
 	bool big;
 	if (!S_readall(&r->st, &r->body, &big)) {
 		if (big) {
@@ -960,6 +964,7 @@ static dsr_err S_next_feed(dsr_reader *r)
 		if (r->whole_done)
 			return DSR_DONE;
 		r->whole_done = true;
+		S_rec_reset(r);
 		bool big;
 		if (!S_readall(&r->st, &r->body, &big)) {
 			S_setmsg(r, "'%s': %s", S_name(r),
@@ -1007,7 +1012,7 @@ dsr_err dsr_reader_next(dsr_reader *r, const dsr_record **rec)
 		}
 		if (e == DSR_OK)
 			*rec = &r->rec;
-		else if (r->st.err || r->st.eof)
+		else if (r->st.err || (r->st.eof && r->st.pos >= r->st.end))
 			r->dead = true; /* nothing more can come from this file */
 		return e;
 	}

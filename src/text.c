@@ -18,7 +18,7 @@
 
 /* Lines that end the article when they appear after the body. */
 static const char *const S_tail[] = {
-	"recent posts", "recent articles", "leave a reply", "leave a comment", "most popular",
+	"recent posts", "share this", "like this", "recent articles", "leave a reply", "leave a comment", "most popular",
 	"most read", "related posts", "related articles", "related stories", "related news",
 	"related", "read more", "read more:", "read also", "read also:", "see also",
 	"you may also like", "you might also like", "more from", "more stories",
@@ -48,6 +48,8 @@ static const char *const S_junk[] = {
 
 static bool S_match(const char *line, size_t n, const char *const *list)
 {
+	while (n && (line[n - 1] == ':' || line[n - 1] == ' '))
+		n--;
 	for (; *list; list++) {
 		size_t l = strlen(*list);
 		bool prefix = l && (*list)[l - 1] == '*';

@@ -1,0 +1,9 @@
+/* fuzz_jsonl.c: libFuzzer target for the jsonl reader (and extraction of its records). */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t n);
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t n)
+{
+	fuzz_reader(data, n, DSR_FMT_JSONL);
+	return 0;
+}

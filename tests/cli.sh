@@ -1,0 +1,163 @@
+#!/bin/sh
+# cli.sh: end-to-end tests of the dossier command line on fixtures written
+# for the project (sample/corpus) and on generated hostile inputs.
+# Usage: DOSSIER=build/dossier sh tests/cli.sh ; last line "N passed, N failed".
+set -u
+D=${DOSSIER:-build/dossier}
+T=$(mktemp -d /tmp/dossier-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0; fail=0
+ok()   { pass=$((pass+1)); }
+bad()  { fail=$((fail+1)); echo "FAIL: $*" >&2; }
+check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
+	desc=$1; shift
+	if "$@"; then ok; else bad "$desc"; fi
+}
+py() { python3 -c "$@"; }
+
+# --- extract: one object per record, exit codes ---
+$D extract sample/corpus/html/harbor-gazette-kestrel.html > "$T/a.json"; rc=$?
+check "extract html exits 0" [ $rc -eq 0 ]
+check "extract html fields" py "
+import json; d=json.load(open('$T/a.json'))
+assert d['title']=='Veloria agrees to buy up to 40 Kestrel-9 drones from Norvik Aerospace', d['title']
+assert d['outlet']=='The Harbor Gazette' and d['authors']==['Mara Lindqvist'], d
+assert d['published']=='2031-03-14T08:30:00Z' and d['published_from']=='jsonld'
+assert d['url']=='https://harborgazette.example/world/2031/03/14/veloria-kestrel-drones'
+t=d['text']
+assert t.startswith('The island republic of Veloria'), t[:80]
+for junk in ('cookies','Most popular','Great reporting','Share on','Related','All rights'):
+    assert junk not in t, junk
+assert 'Sea Lantern' in t and 'shopping list' in t
+"
+$D extract sample/corpus/html/coastline-daily-rewrite.html > "$T/b.json"
+check "latin-1 page decoded" py "
+import json; d=json.load(open('$T/b.json')); assert 'Café owners' in d['text'], d['text']"
+$D extract sample/corpus/porttimes-crawl.warc.gz > "$T/w.jsonl"
+check "warc: chunked+gzip response and resource, 404 and request skipped" py "
+import json; L=[json.loads(l) for l in open('$T/w.jsonl')]
+assert len(L)==2, len(L)
+assert L[0]['outlet']=='Port Alder Times' and 'Residents near the naval base' in L[0]['text']
+assert 'Share' not in L[0]['text']
+assert L[1]['url'].startswith('https://navy.example/')"
+$D extract sample/corpus/islands-wire.rss > "$T/r.jsonl"
+check "rss items" py "
+import json; L=[json.loads(l) for l in open('$T/r.jsonl')]
+assert len(L)==2 and L[0]['outlet']=='Islands Wire' and L[0]['published']=='2031-03-14T15:20:00Z'
+assert L[1]['text'].startswith('Trawlers') and '<b>' not in L[1]['text']"
+$D extract sample/corpus/southern-observer.atom > "$T/at.json"
+check "atom entry" py "
+import json; d=json.load(open('$T/at.json'))
+assert d['authors']==['Petra Ondaatje'] and 'No contract has been signed' in d['text']"
+$D extract sample/corpus/agency-feed.jsonl > "$T/j.jsonl" 2> "$T/j.err"; rc=$?
+check "jsonl: bad line reported, exit 1" [ $rc -eq 1 ]
+check "jsonl: message names input and line" grep -q "agency-feed.jsonl' line 4" "$T/j.err"
+check "jsonl: good lines kept" py "
+import json; L=[json.loads(l) for l in open('$T/j.jsonl')]
+assert len(L)==3 and L[1]['outlet']=='The Bay Herald' and L[1]['published']=='2031-03-15T07:45:00Z'"
+$D extract sample/corpus/veloria-blog.txt > "$T/t.json"
+check "text cleaned" py "
+import json; d=json.load(open('$T/t.json')); t=d['text']
+assert d['title']=='Why the Kestrel deal matters for Veloria'
+assert 'Leave a Reply' not in t and 'Recent Posts' not in t and 'Share this' not in t
+assert t.rstrip().endswith('off Cape Morrow in January.')"
+$D extract --raw sample/corpus/veloria-blog.txt > "$T/raw.json"
+check "--raw keeps bytes" py "
+import json; d=json.load(open('$T/raw.json')); assert d['text']==open('sample/corpus/veloria-blog.txt').read()"
+cat sample/corpus/veloria-blog.txt | $D extract --format text --url https://blog.example/k - > "$T/stdin.json"
+check "stdin with --url" py "
+import json; d=json.load(open('$T/stdin.json')); assert d['url']=='https://blog.example/k' and d['outlet']=='blog.example'"
+$D extract /nonexistent/file.html 2> "$T/e"; rc=$?
+check "missing input: exit 1" [ $rc -eq 1 ]
+check "missing input: named" grep -q "/nonexistent/file.html" "$T/e"
+$D extract --format nosuch x 2>/dev/null; rc=$?
+check "bad format: exit 2" [ $rc -eq 2 ]
+$D frobnicate 2>/dev/null; rc=$?
+check "unknown command: exit 2" [ $rc -eq 2 ]
+
+# --- hostile input: bounded time, no crash, clear message ---
+hostile() { # hostile NAME FILE [FORMAT]: exit 0 or 1 within 60 s, never a signal
+	f=$2; fmt=${3:-auto}
+	timeout 60 $D extract --format "$fmt" "$f" > /dev/null 2> "$T/h.err"; rc=$?
+	if [ $rc -le 1 ]; then ok; else bad "hostile $1: exit $rc"; fi
+}
+head -c 300000 /dev/urandom > "$T/junk.bin"
+hostile "binary junk" "$T/junk.bin"
+hostile "binary junk as html" "$T/junk.bin" html
+gzip -c sample/corpus/html/harbor-gazette-kestrel.html | head -c 700 > "$T/trunc.html.gz"
+hostile "truncated gzip" "$T/trunc.html.gz"
+check "truncated gzip: message names input" grep -q "trunc.html.gz" "$T/h.err"
+head -c 3000 sample/corpus/porttimes-crawl.warc.gz > "$T/trunc.warc.gz"
+hostile "truncated warc" "$T/trunc.warc.gz"
+py "
+import sys
+open('$T/deep.html','w').write('<div>'*100000 + '<p>Deep text.</p>')
+open('$T/unclosed.html','w').write('<table><tr><td><b><i><a>'*20000)
+open('$T/attrs.html','w').write('<p ' + 'a=b '*200000 + '>x</p>')
+open('$T/longline.jsonl','w').write('{\"text\": \"' + 'x'*(70*1024*1024) + '\"}\n{\"text\": \"A short but valid article body.\"}\n')
+open('$T/lying.html','wb').write(b'<meta charset=\"utf-16\"><p>caf\xe9 cr\xe8me and more words here</p>')
+open('$T/bl.rss','w').write('<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\">' + ''.join('<!ENTITY %s \"%s\">' % (chr(98+i), ('&%s;' % chr(97+i))*10) for i in range(9)) + ']><rss><channel><item><title>&j;</title><description>&j;</description></item></channel></rss>')
+"
+hostile "100,000 nested elements" "$T/deep.html"
+hostile "unclosed inline elements" "$T/unclosed.html"
+hostile "huge attribute list" "$T/attrs.html"
+hostile "lying charset" "$T/lying.html"
+hostile "billion laughs" "$T/bl.rss"
+timeout 120 $D extract "$T/longline.jsonl" > "$T/ll.out" 2> "$T/ll.err"; rc=$?
+check "70 MB JSON line: skipped with exit 1" [ $rc -eq 1 ]
+check "70 MB JSON line: next line kept" grep -q "short but valid" "$T/ll.out"
+check "70 MB JSON line: message" grep -q "line 1" "$T/ll.err"
+py "
+f=open('$T/huge.html','w'); f.write('<html><body>')
+chunk='<p>' + 'word '*2000 + '</p>\n'
+for i in range(200*1024*1024//len(chunk)+1): f.write(chunk)
+"
+timeout 120 $D extract "$T/huge.html" > /dev/null 2> "$T/huge.err"; rc=$?
+check "200 MB page: refused with exit 1" [ $rc -eq 1 ]
+check "200 MB page: message names input and limit" grep -q "huge.html.*limit" "$T/huge.err"
+rm -f "$T/huge.html" "$T/longline.jsonl"
+
+# --- ingest: idempotent, search, article ---
+DB="$T/d.db"
+$D ingest --db "$DB" sample/corpus > /dev/null 2> "$T/ing1"; rc=$?
+check "ingest with one bad line exits 1" [ $rc -eq 1 ]
+check "ingest summary" grep -q "11 stored" "$T/ing1"
+DOSSIER_DB="$DB" $D ingest sample/corpus > /dev/null 2> "$T/ing2"
+check "re-ingest stores nothing new (\$DOSSIER_DB)" grep -q "0 stored, 11 duplicates" "$T/ing2"
+$D search --db "$DB" --json "Kestrel drones" > "$T/s.json"
+check "search ranks and snippets" py "
+import json; L=json.load(open('$T/s.json')); assert len(L)>=5, len(L)
+assert all('[' in h['snippet'] for h in L)"
+id=$(py "import json; print(json.load(open('$T/a.json'))['id'])")
+$D article --db "$DB" --json "$id" > "$T/art.json"
+check "article by id" py "
+import json; d=json.load(open('$T/art.json')); assert d['title'].startswith('Veloria agrees')"
+$D article --db "$DB" nosuchid 2>/dev/null; rc=$?
+check "unknown article: exit 1" [ $rc -eq 1 ]
+
+# --- kill -9 during ingest: consistent, and a re-run finishes without duplicates ---
+py "
+import json
+with open('$T/many.jsonl','w') as f:
+    for i in range(30000):
+        f.write(json.dumps({'url':'https://bulk.example/%d'%i,'title':'Item %d'%i,
+          'text':'Bulk item number %d reports that the harbour master counted %d boats today.'%(i,i*7)})+'\n')
+"
+KDB="$T/k.db"
+$D ingest --db "$KDB" "$T/many.jsonl" > /dev/null 2>&1 &
+pid=$!
+sleep 0.7
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+check "after kill -9: integrity ok" py "
+import sqlite3; c=sqlite3.connect('$KDB'); assert c.execute('pragma integrity_check').fetchone()[0]=='ok'
+n=c.execute('select count(*) from articles').fetchone()[0]; print('  killed after', n, 'articles')
+assert n < 30000"
+$D ingest --db "$KDB" "$T/many.jsonl" > /dev/null 2>&1
+check "after re-run: all stored once" py "
+import sqlite3; c=sqlite3.connect('$KDB')
+assert c.execute('select count(*), count(distinct url) from articles').fetchone()==(30000,30000)
+assert c.execute(\"select count(*) from articles_fts where articles_fts match 'harbour'\").fetchone()[0]==30000"
+
+echo "cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,33 @@
+/* main.c: runs every unit test; prints "N passed, N failed". */
+#include "test.h"
+
+int t_failed_checks;
+
+#define T(name) void name(void);
+#include "list.h"
+#undef T
+
+static const t_case cases[] = {
+#define T(name) {#name, name},
+#include "list.h"
+#undef T
+};
+
+int main(int argc, char **argv)
+{
+	int passed = 0, failed = 0;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (argc > 1 && !strstr(cases[i].name, argv[1]))
+			continue;
+		int before = t_failed_checks;
+		cases[i].fn();
+		if (t_failed_checks == before) {
+			passed++;
+		} else {
+			failed++;
+			fprintf(stderr, "FAIL %s\n", cases[i].name);
+		}
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,192 @@
+/* test_read.c: readers for every format, charsets, and bad input. */
+#include "dossier/extract.h"
+#include "dossier/read.h"
+#include "charset.h"
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static char *tmpfile_with(const char *name, const void *data, size_t n)
+{
+	static char path[256];
+	snprintf(path, sizeof path, "/tmp/dossier-test-%d-%s", (int)getpid(), name);
+	FILE *f = fopen(path, "wb");
+	fwrite(data, 1, n, f);
+	fclose(f);
+	return path;
+}
+
+/* Reads every record of path; returns the count, fills errs. */
+static int read_all(const char *path, dsr_format fmt, int *errs, char firsttitle[128])
+{
+	dsr_reader *r;
+	char *em = NULL;
+	*errs = 0;
+	if (firsttitle)
+		firsttitle[0] = 0;
+	if (dsr_reader_open(&r, path, fmt, &em)) {
+		free(em);
+		return -1;
+	}
+	int n = 0;
+	for (;;) {
+		const dsr_record *rec;
+		dsr_err e = dsr_reader_next(r, &rec);
+		if (e == DSR_DONE)
+			break;
+		if (e) {
+			(*errs)++;
+			CHECK(strstr(dsr_reader_errmsg(r), "dossier-test") != NULL); /* names the input */
+			continue;
+		}
+		if (n == 0 && firsttitle && rec->title)
+			snprintf(firsttitle, 128, "%s", rec->title);
+		n++;
+	}
+	dsr_reader_free(r);
+	return n;
+}
+
+void test_sniff(void)
+{
+	CHECK(dsr_sniff("x", "WARC/1.1\r\n", 10) == DSR_FMT_WARC);
+	CHECK(dsr_sniff("x", "{\"a\":1}\n", 8) == DSR_FMT_JSONL);
+	CHECK(dsr_sniff("x", "<?xml version=\"1.0\"?><rss>", 26) == DSR_FMT_FEED);
+	CHECK(dsr_sniff("x", "<?xml version=\"1.0\"?><feed xmlns=", 33) == DSR_FMT_FEED);
+	CHECK(dsr_sniff("x", "<!DOCTYPE html><html><body>", 27) == DSR_FMT_HTML);
+	CHECK(dsr_sniff("x.txt", "Plain words here.", 17) == DSR_FMT_TEXT);
+}
+
+void test_read_jsonl(void)
+{
+	const char *s = "{\"url\":\"https://a.example/1\",\"title\":\"One\",\"text\":\"Body one.\"}\n"
+			"\n"
+			"[1,2]\n"
+			"{\"link\":\"https://a.example/2\",\"content\":\"<p>Body two</p>\",\"date\":\"2031-01-02\"}\n"
+			"{\"title\":\"no body\"}\n"
+			"{broken\n";
+	int errs;
+	char t[128];
+	CHECK(read_all(tmpfile_with("a.jsonl", s, strlen(s)), DSR_FMT_AUTO, &errs, t) == 2);
+	CHECK(errs == 3);
+	CHECK_STR(t, "One");
+}
+
+void test_read_feeds(void)
+{
+	const char *rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title>"
+			  "<item><title>A</title><link>https://w.example/a</link>"
+			  "<description>&lt;p&gt;Escaped &lt;b&gt;html&lt;/b&gt;&lt;/p&gt;</description></item>"
+			  "<item><title>B</title><description><![CDATA[<p>cdata</p>]]></description></item>"
+			  "</channel></rss>";
+	int errs;
+	char t[128];
+	CHECK(read_all(tmpfile_with("f.rss", rss, strlen(rss)), DSR_FMT_AUTO, &errs, t) == 2);
+	CHECK(errs == 0);
+	CHECK_STR(t, "A");
+	const char *rdf = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+			  "xmlns=\"http://purl.org/rss/1.0/\"><channel><title>R</title></channel>"
+			  "<item rdf:about=\"https://r.example/1\"><title>R1</title><description>Text one.</description></item>"
+			  "</rdf:RDF>";
+	CHECK(read_all(tmpfile_with("f.rdf", rdf, strlen(rdf)), DSR_FMT_AUTO, &errs, t) == 1);
+	CHECK_STR(t, "R1");
+	/* billion laughs: refused or bounded, never expanded */
+	const char *bl = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
+			 "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+			 "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+			 "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">"
+			 "<!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\"><!ENTITY i \"&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;\">]>"
+			 "<rss><channel><item><title>&i;</title><description>&i;</description></item></channel></rss>";
+	read_all(tmpfile_with("bl.rss", bl, strlen(bl)), DSR_FMT_AUTO, &errs, t);
+	CHECK(strlen(t) < 1000);
+	/* external entities are never fetched or read */
+	const char *xxe = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+			  "<rss><channel><item><title>T&x;</title><description>d</description></item></channel></rss>";
+	read_all(tmpfile_with("xxe.rss", xxe, strlen(xxe)), DSR_FMT_AUTO, &errs, t);
+	CHECK(strstr(t, "root:") == NULL);
+}
+
+static size_t gz_member(unsigned char *out, size_t cap, const char *s)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+	z.next_in = (unsigned char *)s;
+	z.avail_in = (uInt)strlen(s);
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	deflate(&z, Z_FINISH);
+	size_t n = z.total_out;
+	deflateEnd(&z);
+	return n;
+}
+
+void test_read_warc(void)
+{
+	const char *http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+			   "<html><body><p>Hello from the archive, a record.</p></body></html>";
+	char buf[1024];
+	snprintf(buf, sizeof buf,
+		 "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n"
+		 "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://w.example/a\r\n"
+		 "Content-Type: application/http; msgtype=response\r\nContent-Length: %zu\r\n\r\n%s\r\n\r\n",
+		 strlen(http), http);
+	int errs;
+	CHECK(read_all(tmpfile_with("a.warc", buf, strlen(buf)), DSR_FMT_AUTO, &errs, NULL) == 1);
+	CHECK(errs == 0);
+	/* gzip, one member per record */
+	unsigned char gz[4096];
+	size_t n = gz_member(gz, sizeof gz, buf);
+	CHECK(read_all(tmpfile_with("b.warc.gz", gz, n), DSR_FMT_AUTO, &errs, NULL) == 1);
+	CHECK(errs == 0);
+	/* truncated gzip: an error naming the input, no crash */
+	CHECK(read_all(tmpfile_with("c.warc.gz", gz, n / 2), DSR_FMT_AUTO, &errs, NULL) == 0);
+	CHECK(errs == 1);
+	/* truncated plain WARC record */
+	CHECK(read_all(tmpfile_with("d.warc", buf, strlen(buf) - 40), DSR_FMT_AUTO, &errs, NULL) == 0);
+	CHECK(errs == 1);
+}
+
+void test_read_missing(void)
+{
+	dsr_reader *r;
+	char *em = NULL;
+	CHECK(dsr_reader_open(&r, "/nonexistent/dossier", DSR_FMT_AUTO, &em) == DSR_ENOENT);
+	CHECK(em && strstr(em, "/nonexistent/dossier"));
+	free(em);
+}
+
+static const char *conv(const char *in, size_t n, const char *transport, bool markup, size_t *bad)
+{
+	static char out[256];
+	dsr_buf b;
+	dsr_buf_init(&b, 0);
+	char used[48];
+	CHECK(dsr__to_utf8(in, n, transport, markup, &b, bad, used) == DSR_OK);
+	snprintf(out, sizeof out, "%s", b.buf);
+	dsr_buf_release(&b);
+	return out;
+}
+
+void test_charset(void)
+{
+	size_t bad;
+	CHECK_STR(conv("caf\xE9", 4, NULL, false, &bad), "caf\xC3\xA9");
+	CHECK(bad == 0);
+	/* declared latin-1 but really UTF-8: the bytes win */
+	CHECK_STR(conv("<meta charset=\"iso-8859-1\">caf\xC3\xA9", 32, NULL, true, &bad),
+		  "<meta charset=\"iso-8859-1\">caf\xC3\xA9");
+	/* declared UTF-8 with one stray byte among good sequences: replaced, counted */
+	CHECK_STR(conv("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 \xFF", 12, "utf-8", false, &bad),
+		  "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 \xEF\xBF\xBD");
+	CHECK(bad == 1);
+	/* UTF-16 with a BOM */
+	CHECK_STR(conv("\xFF\xFEh\0i\0", 6, NULL, false, &bad), "hi");
+	/* windows-1251 from the transport */
+	CHECK_STR(conv("\xEF\xF0\xE8", 3, "windows-1251", false, &bad), "\xD0\xBF\xD1\x80\xD0\xB8");
+	/* NUL bytes dropped */
+	CHECK_STR(conv("a\0b", 3, NULL, false, &bad), "ab");
+}
