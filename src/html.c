@@ -54,6 +54,7 @@ typedef struct S_ctx {
 	size_t total;    /* text of the body */
 	S_info *infos;   /* one per element */
 	size_t ninfos, cap;
+	bool debug;      /* $DOSSIER_DEBUG_EXTRACT: explain choices on stderr */
 } S_ctx;
 
 static S_info *S_i(xmlNodePtr n)
@@ -311,6 +312,13 @@ static bool S_pre_prune(S_ctx *c, xmlNodePtr n)
 	const char *nm = S_name(n);
 	bool structural = !strcasecmp(nm, "html") || !strcasecmp(nm, "body") ||
 			  !strcasecmp(nm, "article") || !strcasecmp(nm, "main");
+	if (c->debug && in->text > 150 && (in->flags & F_NEG)) {
+		char *cl = S_attr(n, "class"), *id = S_attr(n, "id");
+		fprintf(stderr, "prune? <%s class='%s' id='%s'> text=%zu paras=%zu pos=%d\n", nm,
+			cl ? cl : "", id ? id : "", in->text, in->paras, !!(in->flags & F_POS));
+		xmlFree(cl);
+		xmlFree(id);
+	}
 	if (!structural && (in->flags & F_NEG) && !(in->flags & F_POS)) {
 		/* never drop what holds most of the page's text */
 		if (in->text * 2 < c->total || in->text < 200)
@@ -473,6 +481,12 @@ static xmlNodePtr S_select(S_ctx *c)
 	xmlNodePtr top = b.node[0];
 	if (!top)
 		return NULL;
+	for (int k = 0; c->debug && k < 6 && b.node[k]; k++) {
+		char *cl = S_attr(b.node[k], "class");
+		fprintf(stderr, "cand %d <%s class='%s'> score=%.1f text=%zu\n", k,
+			S_name(b.node[k]), cl ? cl : "", b.score[k], S_i(b.node[k])->text);
+		xmlFree(cl);
+	}
 	double ts = b.score[0];
 	/* several strong candidates under one ancestor: take the ancestor */
 	for (xmlNodePtr a = top->parent; a && a->type == XML_ELEMENT_NODE && a != c->body->parent;
@@ -494,7 +508,7 @@ static xmlNodePtr S_select(S_ctx *c)
 		if (!p || p->type != XML_ELEMENT_NODE || !p->_private || p == c->body->parent)
 			break;
 		S_info *pi = S_i(p), *ti = S_i(top);
-		if (pi->flags & F_DROP)
+		if (pi->flags & (F_DROP | F_NEG))
 			break;
 		if (pi->text <= ti->text + 10 && p != c->body) {
 			top = p; /* the only child with text */
@@ -613,12 +627,12 @@ static bool S_is_heading(xmlNodePtr n)
 }
 
 /* Conditional cleaning inside the content (readability's idea). */
-static bool S_junk_inside(xmlNodePtr n)
+static bool S_junk_inside(xmlNodePtr n, size_t roottext)
 {
 	S_info *in = S_i(n);
 	const char *nm = S_name(n);
 	double ld = S_link_density(in);
-	if (in->flags & F_NEG && in->paras < 2 && !(in->flags & F_POS))
+	if ((in->flags & F_NEG) && !(in->flags & F_POS) && in->text * 3 < roottext)
 		return true;
 	if (!strcasecmp(nm, "ul") || !strcasecmp(nm, "ol")) {
 		return ld > 0.5;
@@ -681,7 +695,7 @@ static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
 				continue;
 			}
 			S_info *ki = S_i(k);
-			if ((ki->flags & F_DROP) || S_junk_inside(k)) {
+			if ((ki->flags & F_DROP) || S_junk_inside(k, S_i(root)->text)) {
 				k = k->next;
 				continue;
 			}
@@ -1122,6 +1136,7 @@ dsr_err dsr__html_extract(const char *html, size_t n, bool fragment, dsr_arena *
 	memset(&c, 0, sizeof c);
 	c.arena = arena;
 	c.doc = doc;
+	c.debug = getenv("DOSSIER_DEBUG_EXTRACT") != NULL;
 	/* pass 1 */
 	S_walk(&c, root, S_pre_init, S_post_measure);
 	/* find body (or use the root) */
@@ -1164,6 +1179,12 @@ dsr_err dsr__html_extract(const char *html, size_t n, bool fragment, dsr_arena *
 		c.total = S_i(c.body)->text;
 		S_walk(&c, c.body, S_pre_score, NULL);
 		xmlNodePtr top = S_select(&c);
+		if (top && c.debug) {
+			char *cl = S_attr(top, "class");
+			fprintf(stderr, "top <%s class='%s'> text=%zu flags=%x\n", S_name(top),
+				cl ? cl : "", S_i(top)->text, S_i(top)->flags);
+			xmlFree(cl);
+		}
 		if (top) {
 			xmlNodePtr parent = top->parent;
 			if (top == c.body || !parent) {
