@@ -32,6 +32,7 @@ enum S_flags {
 	F_KEEP = 1 << 3,    /* selected as content */
 	F_POS = 1 << 4,     /* class/id says content */
 	F_NEG = 1 << 5,     /* class/id says boilerplate */
+	F_BTAG = 1 << 6,    /* boilerplate by its tag */
 };
 
 typedef struct S_info {
@@ -82,9 +83,13 @@ static bool S_in(const char *name, const char *const *list)
 
 static const char *const S_drop_tags[] = {
 	"script", "style", "noscript", "template", "iframe", "svg", "canvas", "button",
-	"select", "option", "input", "textarea", "nav", "footer", "aside", "figcaption",
-	"object", "embed", "video", "audio", "map", "dialog", "menu", "head", "link",
-	"meta", "title", "picture", "source", "img", "label", NULL};
+	"select", "option", "input", "textarea", "object", "embed", "video", "audio", "map", "dialog", "menu", "head", "link",
+	"meta", "title", "picture", "source", "img", NULL};
+
+/* Boilerplate by tag, dropped unless it holds most of the page's text (an
+ * unclosed <nav> can swallow the whole page in a non-HTML5 parse). */
+static const char *const S_boiler_tags[] = {"nav", "footer", "aside", "figcaption", "menu",
+					     "label", NULL};
 
 static const char *const S_block_tags[] = {
 	"address", "article", "aside", "blockquote", "body", "center", "dd", "details",
@@ -267,6 +272,8 @@ static bool S_pre_init(S_ctx *c, xmlNodePtr n)
 		in->flags |= F_BLOCK;
 	if (S_in(nm, S_drop_tags) || S_hidden(n))
 		in->flags |= F_DROP;
+	else if (S_in(nm, S_boiler_tags))
+		in->flags |= F_BTAG;
 	in->score = S_weight(n, &in->flags);
 	return true;
 }
@@ -300,6 +307,18 @@ static void S_post_measure_reset(S_ctx *c, xmlNodePtr n)
 	S_info *in = S_i(n);
 	in->text = in->link = in->commas = in->paras = 0;
 	S_post_measure(c, n);
+}
+
+static bool S_pre_btag(S_ctx *c, xmlNodePtr n)
+{
+	S_info *in = S_i(n);
+	if (in->flags & F_DROP)
+		return false;
+	if ((in->flags & F_BTAG) && in->text * 2 < c->total) {
+		in->flags |= F_DROP;
+		return false;
+	}
+	return true;
 }
 
 /* ---- pass 2: prune boilerplate containers ---- */
@@ -632,7 +651,7 @@ static bool S_junk_inside(xmlNodePtr n, size_t roottext)
 	S_info *in = S_i(n);
 	const char *nm = S_name(n);
 	double ld = S_link_density(in);
-	if ((in->flags & F_NEG) && !(in->flags & F_POS) && in->text * 3 < roottext)
+	if ((in->flags & (F_NEG | F_BTAG)) && !(in->flags & F_POS) && in->text * 3 < roottext)
 		return true;
 	if (!strcasecmp(nm, "ul") || !strcasecmp(nm, "ol")) {
 		return ld > 0.5;
@@ -1158,6 +1177,13 @@ dsr_err dsr__html_extract(const char *html, size_t n, bool fragment, dsr_arena *
 	if (!c.body->_private)
 		c.body = root;
 	c.total = S_i(c.body)->text;
+	/* boilerplate tags go, unless a broken page put everything inside one */
+	S_walk(&c, root, S_pre_btag, NULL);
+	S_walk(&c, root, NULL, S_post_measure_reset);
+	c.total = S_i(c.body)->text;
+	if (c.debug)
+		fprintf(stderr, "body <%s> text=%zu flags=%x\n", S_name(c.body), c.total,
+			S_i(c.body)->flags);
 	/* metadata (before pruning changes flags) */
 	S_meta m;
 	memset(&m, 0, sizeof m);
