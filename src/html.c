@@ -33,6 +33,7 @@ enum S_flags {
 	F_POS = 1 << 4,     /* class/id says content */
 	F_NEG = 1 << 5,     /* class/id says boilerplate */
 	F_BTAG = 1 << 6,    /* boilerplate by its tag */
+	F_SOFT = 1 << 7,    /* class/id weakly says boilerplate */
 };
 
 typedef struct S_info {
@@ -100,23 +101,28 @@ static const char *const S_block_tags[] = {
 
 /* Words in class, id or role that mark boilerplate containers. */
 static const char *const S_neg_words[] = {
-	"nav", "navbar", "navigation", "menu", "menubar", "footer", "sidebar", "share",
-	"sharing", "social", "socials", "comment", "comments", "commentlist", "disqus",
-	"related", "recommended", "recommendation", "recommendations", "popular", "trending",
-	"newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent",
-	"gdpr", "banner", "ad", "ads", "advert", "adverts", "advertisement", "advertising",
-	"promo", "promotion", "sponsor", "sponsored", "breadcrumb", "breadcrumbs",
-	"pagination", "pager", "caption", "credit", "credits", "widget", "widgets", "modal",
-	"popup", "overlay", "outbrain", "taboola", "toolbar", "masthead", "skip", "login",
-	"signin", "paywall", "rail", "tags", "tagcloud", "topics", "byline", "author",
-	"authors", "dateline", "timestamp", "meta", "print", "email", "facebook", "twitter",
-	"whatsapp", "linkedin", "pinterest", "reddit", "tools", "utility", "hidden",
-	"jump", "teaser", "teasers", "more", "moreover", "outbrain", "recirc", "recirculation",
-	"mostread", "mostpopular", "readmore", "sharebar", "socialbar", "follow", "app",
-	"tooltip", "survey", "feedback", "contact", "copyright", "legal", "header", "head",
-	"sitemap", "lightbox", "gallery", "slideshow", "carousel", "thumbnail", "thumb",
-	"video", "player", "donate", "donation", "membership", "subnav", "topbar",
-	"bottom", "sticky", "alert", "notification", "reactions", "rating", "votes", NULL};
+	"nav", "navbar", "navigation", "menu", "menubar", "subnav", "topbar", "footer",
+	"share", "sharing", "social", "socials", "sharebar", "socialbar", "comment", "comments",
+	"commentlist", "disqus", "related", "recommended", "recommendation",
+	"recommendations", "popular", "trending", "mostread", "mostpopular", "newsletter",
+	"subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr",
+	"banner", "advert", "adverts", "advertisement", "advertising", "promo", "promotion",
+	"sponsor", "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager",
+	"caption", "credit", "credits", "popup", "modal", "overlay", "outbrain", "taboola",
+	"toolbar", "masthead", "skip", "login", "signin", "paywall", "tagcloud", "byline",
+	"dateline", "timestamp", "lightbox", "donate", "donation", "reactions", "rating",
+	"votes", "follow", "survey", "feedback", "alert", "notification", "sitemap",
+	"author", "authors", "tags", "topics", "meta", "header", "head", "copyright", "legal",
+	"contact", NULL};
+
+/* Weaker words: a penalty, and pruned only when link-heavy or tiny. */
+static const char *const S_soft_words[] = {
+	"ad", "ads", "widget", "widgets", "sidebar", "rail", "hidden", "more", "app", "tools", "utility", "print", "email", "bottom", "sticky",
+	"video", "player", "gallery", "slideshow", "carousel", "thumbnail", "thumb",
+	"teaser", "teasers", "facebook", "twitter",
+	"whatsapp", "linkedin", "pinterest", "reddit", "recirc", "recirculation", "readmore",
+	"tooltip", "jump", "membership", "aside",
+	"links", "list", "listing", NULL};
 
 static const char *const S_pos_words[] = {
 	"article", "articlebody", "body", "content", "entry", "main", "post", "story",
@@ -128,7 +134,7 @@ static int S_words_weight(const char *v, unsigned *flags)
 {
 	char w[40];
 	size_t k = 0;
-	int neg = 0, pos = 0;
+	int neg = 0, pos = 0, soft = 0;
 	for (const char *p = v;; p++) {
 		if (*p && isalpha((unsigned char)*p)) {
 			if (k < sizeof w - 1)
@@ -139,6 +145,8 @@ static int S_words_weight(const char *v, unsigned *flags)
 			w[k] = 0;
 			if (S_in(w, S_neg_words))
 				neg++;
+			else if (S_in(w, S_soft_words))
+				soft++;
 			else if (S_in(w, S_pos_words))
 				pos++;
 			k = 0;
@@ -148,9 +156,11 @@ static int S_words_weight(const char *v, unsigned *flags)
 	}
 	if (neg)
 		*flags |= F_NEG;
+	if (soft)
+		*flags |= F_SOFT;
 	if (pos)
 		*flags |= F_POS;
-	return (pos ? 25 : 0) - (neg ? 25 : 0);
+	return (pos ? 25 : 0) - (neg || soft ? 25 : 0);
 }
 
 static char *S_attr(xmlNodePtr n, const char *a)
@@ -309,6 +319,11 @@ static void S_post_measure_reset(S_ctx *c, xmlNodePtr n)
 	S_post_measure(c, n);
 }
 
+static double S_link_density(const S_info *in)
+{
+	return in->text ? (double)in->link / (double)in->text : 0.0;
+}
+
 static bool S_pre_btag(S_ctx *c, xmlNodePtr n)
 {
 	S_info *in = S_i(n);
@@ -345,6 +360,10 @@ static bool S_pre_prune(S_ctx *c, xmlNodePtr n)
 	} else if (!structural && (in->flags & F_NEG) && (in->flags & F_POS) &&
 		   in->text * 5 < c->total && in->paras < 2) {
 		in->flags |= F_DROP;
+	} else if (!structural && (in->flags & F_SOFT) && !(in->flags & F_POS) &&
+		   in->text * 2 < c->total &&
+		   (S_link_density(in) > 0.4 || (in->text < 80 && in->paras == 0))) {
+		in->flags |= F_DROP;
 	} else if (!strcasecmp(nm, "header") && in->text * 3 < c->total) {
 		in->flags |= F_DROP;
 	} else if (!strcasecmp(nm, "form") && in->paras < 2 && in->text * 3 < c->total) {
@@ -357,10 +376,6 @@ static bool S_pre_prune(S_ctx *c, xmlNodePtr n)
 
 /* ---- pass 3: scoring ---- */
 
-static double S_link_density(const S_info *in)
-{
-	return in->text ? (double)in->link / (double)in->text : 0.0;
-}
 
 static void S_init_score(xmlNodePtr n)
 {
@@ -537,7 +552,7 @@ static xmlNodePtr S_select(S_ctx *c)
 	}
 	S_info *ti = S_i(top);
 	ti->flags |= F_KEEP;
-	double topscore = S_final(top);
+	double topscore = S_final(top) > ts ? S_final(top) : ts;
 	double threshold = topscore * 0.2 > 10 ? topscore * 0.2 : 10;
 	xmlNodePtr parent = top->parent;
 	if (!parent || top == c->body)
@@ -652,6 +667,9 @@ static bool S_junk_inside(xmlNodePtr n, size_t roottext)
 	const char *nm = S_name(n);
 	double ld = S_link_density(in);
 	if ((in->flags & (F_NEG | F_BTAG)) && !(in->flags & F_POS) && in->text * 3 < roottext)
+		return true;
+	if ((in->flags & F_SOFT) && !(in->flags & F_POS) &&
+	    (ld > 0.3 || (in->text < 80 && in->paras == 0)) && in->text * 3 < roottext)
 		return true;
 	if (!strcasecmp(nm, "ul") || !strcasecmp(nm, "ol")) {
 		return ld > 0.5;
