@@ -113,3 +113,6 @@ fuzz-replay:
 	    -fsanitize=address,undefined build-san/libdossier.a $(LDLIBS) || exit 1; \
 	  build-san/replay_$$t fuzz/corpus/$$t || exit 1; \
 	done
+
+$(BUILD)/extract_bench: bench/extract_bench.c $(BUILD)/libdossier.a
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(LDFLAGS) $(BUILD)/libdossier.a $(LDLIBS)

@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <iconv.h>
 #include <string.h>
@@ -57,13 +58,33 @@ static size_t S_copy_utf8(const char *s, size_t n, dsr_buf *out, dsr_err *err)
 	return bad;
 }
 
-/* Counts valid multi-byte sequences and invalid bytes. */
-static void S_utf8_stats(const char *s, size_t n, size_t *multi, size_t *invalid)
+#define S_ONES ((uint64_t)-1 / 255)
+#define S_HAS_ZERO(x) (((x) - S_ONES) & ~(x) & (S_ONES * 128))
+
+/* True when the 8 bytes at p are ASCII without NUL, VT or FF. */
+static bool S_plain8(const unsigned char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	if (x & (S_ONES * 128))
+		return false;
+	return !S_HAS_ZERO(x) && !S_HAS_ZERO(x ^ (S_ONES * 0x0B)) && !S_HAS_ZERO(x ^ (S_ONES * 0x0C));
+}
+
+/* Counts valid multi-byte sequences, invalid bytes and control bytes that
+ * S_copy_utf8 would change (NUL, VT, FF). */
+static void S_utf8_stats(const char *s, size_t n, size_t *multi, size_t *invalid, size_t *ctrl)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	*multi = *invalid = 0;
+	*multi = *invalid = *ctrl = 0;
 	for (size_t i = 0; i < n;) {
+		if (i + 8 <= n && S_plain8(p + i)) {
+			i += 8;
+			continue;
+		}
 		if (p[i] < 0x80) {
+			if (p[i] == 0 || p[i] == 0x0B || p[i] == 0x0C)
+				(*ctrl)++;
 			i++;
 			continue;
 		}
@@ -199,9 +220,9 @@ dsr_err dsr__to_utf8(const char *s, size_t n, const char *transport, bool markup
 		name[0] = 0;
 	}
 	bool utf16 = !strncasecmp(name, "UTF-16", 6) || !strncasecmp(name, "UTF-32", 6);
+	size_t multi = 0, invalid = 1, ctrl = 1;
 	if (!utf16) {
-		size_t multi, invalid;
-		S_utf8_stats(s, n, &multi, &invalid);
+		S_utf8_stats(s, n, &multi, &invalid, &ctrl);
 		if (invalid == 0) {
 			/* valid UTF-8: believe the bytes over a single-byte label */
 			if (multi > 0 || !name[0] || !strcasecmp(S_alias(name), "UTF-8") ||
@@ -214,14 +235,15 @@ dsr_err dsr__to_utf8(const char *s, size_t n, const char *transport, bool markup
 	}
 	const char *cs = S_alias(name);
 	snprintf(used, 48, "%s", cs);
-	if (!strcasecmp(cs, "UTF-8")) {
+	if (!strcasecmp(cs, "UTF-8") && !invalid && !ctrl) {
+		e = dsr_buf_add(out, s, n); /* already clean */
+	} else if (!strcasecmp(cs, "UTF-8")) {
 		bad = S_copy_utf8(s, n, out, &e);
 	} else {
 		e = S_iconv(cs, s, n, out, &bad);
 		if (e == DSR_ECHARSET) {
 			/* unknown label: fall back to the guess */
-			size_t multi, invalid;
-			S_utf8_stats(s, n, &multi, &invalid);
+			S_utf8_stats(s, n, &multi, &invalid, &ctrl);
 			const char *g = invalid ? "WINDOWS-1252" : "UTF-8";
 			snprintf(used, 48, "%s", g);
 			dsr_buf_clear(out);
