@@ -164,7 +164,8 @@ dsr_err dsr__text_clean(const char *s, size_t n, dsr_buf *out, const char **titl
 		/* strip trailing ':' for tail-marker comparison */
 		if (S_match(L->s, L->n, S_tail) && seen * 3 > total / 2 && seen > 200)
 			break;
-		if (S_match(L->s, L->n, S_junk) || S_counter_line(L->s, L->n) || S_caption(L->s, L->n))
+		if (L->n <= 100 && (S_match(L->s, L->n, S_junk) || S_counter_line(L->s, L->n) ||
+				    S_caption(L->s, L->n)))
 			continue;
 		if (prev && prev->n == L->n && !memcmp(prev->s, L->s, L->n))
 			continue; /* a caption repeated, a doubled line */
