@@ -455,6 +455,8 @@ dsr_err dsr_extract(const dsr_record *rec, const dsr_extract_opts *opts, dsr_are
 				from = "meta";
 			else if (S_url_date(arena, url ? url : h.canonical, &published))
 				from = "url";
+			else if (S_norm_date(arena, h.date_text, &published))
+				from = "text";
 			else if (S_norm_date(arena, h.date_modified, &published))
 				from = "meta";
 			const char *canon = S_resolve(arena, h.canonical, url);

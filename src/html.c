@@ -787,7 +787,7 @@ static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
 
 typedef struct S_meta {
 	char *title_tag, *h1, *og_title, *ld_headline;
-	char *date_ld, *date_meta, *date_time, *date_modified;
+	char *date_ld, *date_meta, *date_time, *date_modified, *date_text;
 	char *author_meta, *ld_authors[8];
 	size_t n_ld_authors;
 	char *byline;
@@ -1098,6 +1098,42 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		xmlFree(dt);
 		return true;
 	}
+	/* a date written in a date-like element: "Posted on 20. Juni 2019" */
+	if (!m->date_text && n->properties && !(S_i(n)->flags & F_DROP)) {
+		const char *cl = S_attrv(n, "class");
+		const char *id = S_attrv(n, "id");
+		const char *ip = S_attrv(n, "itemprop");
+		bool datey = false;
+		static const char *const hints[] = {"date", "time", "datum", "publish", "posted",
+						    "meta", "byline", "info", "zeit", "fecha", NULL};
+		for (const char *const *h = hints; *h && !datey; h++)
+			datey = (cl && dsr__memcasemem(cl, strlen(cl), *h)) ||
+				(id && dsr__memcasemem(id, strlen(id), *h)) ||
+				(ip && dsr__memcasemem(ip, strlen(ip), *h));
+		bool sidebar = false;
+		for (xmlNodePtr a = n; a && a->type == XML_ELEMENT_NODE && a->_private; a = a->parent)
+			if ((S_i(a)->flags & (F_DROP | F_BTAG | F_NEG)) && !S_tag(a, "header") &&
+			    a != n) {
+				sidebar = true;
+				break;
+			}
+		if (datey && !sidebar && S_i(n)->text < 200) {
+			xmlChar *t = xmlNodeGetContent(n);
+			if (t) {
+				size_t tl = strlen((char *)t);
+				dsr_date d;
+				size_t at, used;
+				if (!dsr__memcasemem((char *)t, tl, "expir") &&
+				    !dsr__memcasemem((char *)t, tl, "bis ") &&
+				    dsr_date_find((char *)t, tl, &d, &at, &used) == DSR_OK) {
+					char iso[32];
+					dsr_date_iso(&d, iso);
+					m->date_text = dsr_xstrndup(iso, strlen(iso));
+				}
+				xmlFree(t);
+			}
+		}
+	}
 	/* rel=author / itemprop=author / byline containers */
 	if (!m->byline && n->properties) {
 		const char *rel = S_attrv(n, "rel");
@@ -1130,6 +1166,7 @@ static void S_meta_free(S_meta *m)
 	free(m->date_meta);
 	free(m->date_time);
 	free(m->date_modified);
+	free(m->date_text);
 	free(m->author_meta);
 	for (size_t i = 0; i < m->n_ld_authors; i++)
 		free(m->ld_authors[i]);
@@ -1366,6 +1403,7 @@ static dsr_err S_extract(const char *html, size_t n, bool fragment, dsr_arena *a
 	res->date_meta = S_adup(arena, m.date_meta);
 	res->date_time = S_adup(arena, m.date_time);
 	res->date_modified = S_adup(arena, m.date_modified);
+	res->date_text = S_adup(arena, m.date_text);
 	res->author_meta = S_adup(arena, m.author_meta);
 	res->n_ld_authors = m.n_ld_authors;
 	for (size_t i = 0; i < m.n_ld_authors; i++)

@@ -9,7 +9,7 @@ typedef struct dsr__html_result {
 	const char *text;
 	size_t text_len;
 	const char *title_tag, *h1, *og_title, *ld_headline;
-	const char *date_ld, *date_meta, *date_time, *date_modified;
+	const char *date_ld, *date_meta, *date_time, *date_modified, *date_text;
 	const char *author_meta;
 	const char *ld_authors[8];
 	size_t n_ld_authors;

@@ -94,6 +94,23 @@ void test_extract_jsonld_and_url_date(void)
 	dsr_arena_release(&a);
 }
 
+void test_extract_date_from_text(void)
+{
+	dsr_arena a;
+	dsr_arena_init(&a);
+	/* a sidebar date comes first in the page but is not the article's */
+	const char *p = "<html><body><aside class='sidebar'><div class='date'>3. Mai 2030</div>"
+			"<a href='/x'>Older news item</a></aside>"
+			"<div class='article'><h1>Harbour festival returns</h1>"
+			"<div class='post-meta'>Posted on 14. Juni 2030 by the editors</div>"
+			"<p>The harbour festival returns this summer after a pause of two years, the "
+			"organisers said, with boats, music and a market along the quay.</p></div></body></html>";
+	dsr_article art = extract_html(&a, p, NULL);
+	CHECK_STR(art.published, "2030-06-14");
+	CHECK_STR(art.published_from, "text");
+	dsr_arena_release(&a);
+}
+
 void test_extract_deep_nesting(void)
 {
 	/* 100,000 nested elements: no recursion, bounded time */
