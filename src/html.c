@@ -1141,10 +1141,14 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		bool hit = (rel && !strcasecmp(rel, "author")) || (ip && !strcasecmp(ip, "author"));
 		if (!hit) {
 			bool by = false;
-			S_class_has(n, "byline", &by);
-			if (!by)
-				S_class_has(n, "author-name", &by);
-			hit = by;
+			static const char *const hints[] = {"byline", "author", "autor", "writer",
+							    "creator", "verfasser", NULL};
+			for (const char *const *h = hints; *h && !by; h++)
+				S_class_has(n, *h, &by);
+			/* a name, not an author box with a biography */
+			const char *cls = S_attrv(n, "class");
+			hit = by && S_i(n)->text >= 3 && S_i(n)->text <= 80 &&
+			      !(cls && dsr__memcasemem(cls, strlen(cls), "bio"));
 		}
 		if (hit) {
 			xmlChar *t = xmlNodeGetContent(n);
