@@ -57,6 +57,7 @@ typedef struct S_ctx {
 	S_info *infos;   /* one per element */
 	size_t ninfos, cap;
 	bool debug;      /* $DOSSIER_DEBUG_EXTRACT: explain choices on stderr */
+	bool lenient;    /* ignore class/id words when pruning */
 } S_ctx;
 
 static S_info *S_i(xmlNodePtr n)
@@ -117,20 +118,21 @@ static const char *const S_neg_words[] = {
 	"dateline", "disqus", "donate", "donation", "feedback", "follow", "footer", "gdpr",
 	"head", "header", "legal", "lightbox", "login", "masthead", "menu", "menubar", "meta",
 	"modal", "mostpopular", "mostread", "nav", "navbar", "navigation", "newsletter",
-	"notification", "outbrain", "overlay", "pager", "pagination", "paywall", "popular",
-	"popup", "promo", "promotion", "rating", "reactions", "recommendation",
-	"recommendations", "recommended", "related", "share", "sharebar", "sharing", "signin",
-	"signup", "sitemap", "skip", "social", "socialbar", "socials", "sponsor", "sponsored",
-	"subnav", "subscribe", "subscription", "survey", "taboola", "tagcloud", "tags",
-	"timestamp", "toolbar", "topbar", "topics", "trending", "votes", NULL};
+	"notification", "outbrain", "overlay", "pager", "pagination", "popular", "popup",
+	"promo", "promotion", "rating", "reactions", "recommendation", "recommendations",
+	"recommended", "related", "share", "sharebar", "sharing", "signin", "signup", "sitemap",
+	"skip", "social", "socialbar", "socials", "sponsor", "sponsored", "subnav", "subscribe",
+	"subscription", "survey", "taboola", "tagcloud", "tags", "timestamp", "toolbar",
+	"topbar", "topics", "trending", "votes", NULL};
 
 /* Weaker words: a penalty, and pruned only when link-heavy or tiny. */
 static const char *const S_soft_words[] = {
 	"ad", "ads", "app", "aside", "bottom", "carousel", "email", "facebook", "gallery",
 	"hidden", "jump", "linkedin", "links", "list", "listing", "membership", "more",
-	"pinterest", "player", "print", "rail", "readmore", "recirc", "recirculation", "reddit",
-	"sidebar", "slideshow", "sticky", "teaser", "teasers", "thumb", "thumbnail", "tools",
-	"tooltip", "twitter", "utility", "video", "whatsapp", "widget", "widgets", NULL};
+	"paywall", "pinterest", "player", "print", "rail", "readmore", "recirc",
+	"recirculation", "reddit", "sidebar", "slideshow", "sticky", "teaser", "teasers",
+	"thumb", "thumbnail", "tools", "tooltip", "twitter", "utility", "video", "whatsapp",
+	"widget", "widgets", NULL};
 
 static const char *const S_pos_words[] = {
 	"abstract", "article", "articlebody", "blog", "body", "column", "content", "entry",
@@ -368,7 +370,9 @@ static bool S_pre_prune(S_ctx *c, xmlNodePtr n)
 		xmlFree(cl);
 		xmlFree(id);
 	}
-	if (!structural && (in->flags & F_NEG) && !(in->flags & F_POS)) {
+	if (c->lenient) {
+		/* tags and link density only */
+	} else if (!structural && (in->flags & F_NEG) && !(in->flags & F_POS)) {
 		/* never drop what holds most of the page's text */
 		if (in->text * 2 < c->total || in->text < 200)
 			in->flags |= F_DROP;
@@ -1186,8 +1190,8 @@ static void S_meta_free(S_meta *m)
 
 /* ---- public (internal) entry ---- */
 
-static dsr_err S_extract(const char *html, size_t n, bool fragment, dsr_arena *arena,
-			 dsr__html_result *res);
+static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient,
+			 dsr_arena *arena, dsr__html_result *res, size_t *page_text);
 
 static void S_silent(void *ctx, const char *msg, ...)
 {
@@ -1296,13 +1300,23 @@ dsr_err dsr__html_extract(const char *html_in, size_t n_in, bool fragment, dsr_a
 	dsr_buf stripped;
 	dsr_buf_init(&stripped, DSR_MAX_RECORD);
 	S_strip(html_in, n_in, &stripped);
-	dsr_err e = S_extract(stripped.buf, stripped.len, fragment, arena, res);
+	size_t page_text = 0;
+	dsr_err e = S_extract(stripped.buf, stripped.len, fragment, false, arena, res, &page_text);
+	/* class names pruned nearly everything of a page with plenty of text:
+	 * try again trusting only tags and link density */
+	if (!e && !fragment && res->text_len < 250 && page_text > 1000) {
+		dsr__html_result again;
+		size_t pt2;
+		if (S_extract(stripped.buf, stripped.len, false, true, arena, &again, &pt2) == DSR_OK &&
+		    again.text_len > res->text_len * 2)
+			*res = again;
+	}
 	dsr_buf_release(&stripped);
 	return e;
 }
 
-static dsr_err S_extract(const char *html, size_t n, bool fragment, dsr_arena *arena,
-			 dsr__html_result *res)
+static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient,
+			 dsr_arena *arena, dsr__html_result *res, size_t *page_text)
 {
 	memset(res, 0, sizeof *res);
 	if (n > (size_t)INT32_MAX)
@@ -1323,6 +1337,7 @@ static dsr_err S_extract(const char *html, size_t n, bool fragment, dsr_arena *a
 	c.arena = arena;
 	c.doc = doc;
 	c.debug = getenv("DOSSIER_DEBUG_EXTRACT") != NULL;
+	c.lenient = lenient;
 	/* pass 1 */
 	S_walk(&c, root, S_pre_init, S_post_measure);
 	/* find body (or use the root) */
@@ -1348,6 +1363,7 @@ static dsr_err S_extract(const char *html, size_t n, bool fragment, dsr_arena *a
 	S_walk(&c, root, S_pre_btag, NULL);
 	S_walk(&c, root, NULL, S_post_measure_reset);
 	c.total = S_i(c.body)->text;
+	*page_text = c.total;
 	if (c.debug)
 		fprintf(stderr, "body <%s> text=%zu flags=%x\n", S_name(c.body), c.total,
 			S_i(c.body)->flags);
