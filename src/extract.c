@@ -432,6 +432,18 @@ dsr_err dsr_extract(const dsr_record *rec, const dsr_extract_opts *opts, dsr_are
 		if (!e) {
 			out->text = h.text;
 			out->text_len = h.text_len;
+			if (!rec->fragment) {
+				/* the same line-level cleaning as plain text: tails, share strings */
+				dsr_buf t;
+				dsr_buf_init(&t, DSR_MAX_RECORD);
+				const char *tt;
+				size_t tl;
+				if (!dsr__text_clean(h.text, h.text_len, false, &t, &tt, &tl) && t.len) {
+					out->text = S_dup(arena, t.buf, t.len);
+					out->text_len = t.len;
+				}
+				dsr_buf_release(&t);
+			}
 			/* structured data beats a page that extracted poorly */
 			if (h.ld_body && !rec->fragment && strlen(h.ld_body) > out->text_len * 2 &&
 			    strlen(h.ld_body) > 400) {
@@ -439,7 +451,7 @@ dsr_err dsr_extract(const dsr_record *rec, const dsr_extract_opts *opts, dsr_are
 				dsr_buf_init(&t, DSR_MAX_RECORD);
 				const char *tt;
 				size_t tl;
-				if (!dsr__text_clean(h.ld_body, strlen(h.ld_body), &t, &tt, &tl)) {
+				if (!dsr__text_clean(h.ld_body, strlen(h.ld_body), false, &t, &tt, &tl)) {
 					out->text = S_dup(arena, t.buf, t.len);
 					out->text_len = t.len;
 				}
@@ -498,7 +510,7 @@ dsr_err dsr_extract(const dsr_record *rec, const dsr_extract_opts *opts, dsr_are
 		dsr_buf_init(&t, DSR_MAX_RECORD);
 		const char *tt;
 		size_t tl;
-		e = dsr__text_clean(u.buf, u.len, &t, &tt, &tl);
+		e = dsr__text_clean(u.buf, u.len, true, &t, &tt, &tl);
 		if (!e) {
 			out->text = S_dup(arena, t.buf, t.len);
 			out->text_len = t.len;

@@ -27,7 +27,12 @@ static const char *const S_tail[] = {
 	"top stories", "past team authors", "about the author", "subscribe to our newsletter",
 	"sign up for our newsletter", "related topics", "tags", "tags:", "more on this story",
 	"recommended", "recommended stories", "editor's picks", "what to read next",
-	"in other news", NULL};
+	"in other news", "weitere artikel", "auch interessant", "das könnte sie auch interessieren",
+	"mehr zum thema", "kommentare", "kommentar schreiben", "ähnliche artikel",
+	"verwandte artikel", "artikel teilen", "à lire aussi", "lire aussi", "sur le même sujet",
+	"articles similaires", "commentaires", "notas relacionadas", "te puede interesar",
+	"noticias relacionadas", "comentarios", "lee también", "articoli correlati",
+	"leggi anche", "commenti", "czytaj także", "zobacz też", "komentarze", NULL};
 
 /* Lines that are boilerplate wherever they are (compared case-insensitively,
  * as prefixes when they end with '*'). */
@@ -44,7 +49,10 @@ static const char *const S_junk[] = {
 	"this article was*", "ad", "report an error*", "we use cookies*",
 	"accept cookies*", "accept all*", "cookie settings*", "reply", "like", "share this",
 	"facebook", "twitter", "linkedin", "whatsapp", "telegram", "reddit", "pinterest",
-	"previous article*", "next article*", "previous post*", "next post*", NULL};
+	"previous article*", "next article*", "previous post*", "next post*", "teilen",
+	"drucken", "weiter", "zurück", "nach oben", "anzeige", "werbung", "partager",
+	"imprimer", "compartir", "imprimir", "kommentieren", "war der artikel nützlich?",
+	"möchten sie den artikel teilen?", "artikel drucken", "zum seitenanfang", NULL};
 
 static bool S_match(const char *line, size_t n, const char *const *list)
 {
@@ -121,7 +129,8 @@ typedef struct S_line {
 	size_t n;
 } S_line;
 
-dsr_err dsr__text_clean(const char *s, size_t n, dsr_buf *out, const char **title, size_t *title_len)
+dsr_err dsr__text_clean(const char *s, size_t n, bool headline, dsr_buf *out, const char **title,
+			size_t *title_len)
 {
 	*title = NULL;
 	*title_len = 0;
@@ -151,7 +160,7 @@ dsr_err dsr__text_clean(const char *s, size_t n, dsr_buf *out, const char **titl
 	}
 	size_t first = 0;
 	/* headline: a short first line without a full stop, with more after it */
-	if (nl > 1 && lines[0].n < 200 && !S_ends_sentence(lines[0].s, lines[0].n)) {
+	if (headline && nl > 1 && lines[0].n < 200 && !S_ends_sentence(lines[0].s, lines[0].n)) {
 		*title = lines[0].s;
 		*title_len = lines[0].n;
 		first = 1;

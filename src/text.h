@@ -6,9 +6,10 @@
 
 /*
  * Appends the cleaned paragraphs of s[0..n) to out, separated by blank
- * lines. *title points into s at the headline line, or is NULL.
+ * lines. With `headline`, a short first line without a full stop is taken
+ * as the headline: *title points into s at it; otherwise *title is NULL.
  */
-dsr_err dsr__text_clean(const char *s, size_t n, dsr_buf *out, const char **title,
+dsr_err dsr__text_clean(const char *s, size_t n, bool headline, dsr_buf *out, const char **title,
 			size_t *title_len);
 
 #endif
