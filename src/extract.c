@@ -245,7 +245,7 @@ static const char *S_clean_title(dsr_arena *a, const char *t, const char *site)
 	return t;
 }
 
-static bool S_prefix_eq(const char *a, const char *b)
+static bool S_same_title(const char *a, const char *b)
 {
 	return a && b && !strcasecmp(a, b);
 }
@@ -255,8 +255,8 @@ static const char *S_pick_title(dsr_arena *a, const dsr__html_result *h, const c
 	const char *tt = S_clean_title(a, h->title_tag, site);
 	const char *og = h->og_title ? S_clean_title(a, h->og_title, site) : NULL;
 	/* an h1 that agrees with the <title> or og:title is the headline */
-	if (h->h1 && (S_prefix_eq(h->h1, tt) || S_prefix_eq(h->h1, og) ||
-		      S_prefix_eq(h->h1, h->ld_headline)))
+	if (h->h1 && (S_same_title(h->h1, tt) || S_same_title(h->h1, og) ||
+		      S_same_title(h->h1, h->ld_headline)))
 		return h->h1;
 	if (h->h1 && tt && strlen(h->h1) > 10 && strstr(h->title_tag, h->h1))
 		return h->h1;

@@ -54,8 +54,6 @@ typedef struct S_ctx {
 	htmlDocPtr doc;
 	xmlNodePtr body;
 	size_t total;    /* text of the body */
-	S_info *infos;   /* one per element */
-	size_t ninfos, cap;
 	bool debug;      /* $DOSSIER_DEBUG_EXTRACT: explain choices on stderr */
 	bool lenient;    /* ignore class/id words when pruning */
 } S_ctx;
@@ -1204,11 +1202,6 @@ static const char *S_adup(dsr_arena *a, const char *s)
 	return s ? dsr_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
-static void S_walk_all(S_ctx *c, xmlNodePtr root, S_pre_fn pre)
-{
-	/* like S_walk but over every element node, including those without _private */
-	S_walk(c, root, pre, NULL);
-}
 
 /*
  * Copies html without the contents of script (but JSON-LD), style, svg,
@@ -1371,7 +1364,7 @@ static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient
 	S_meta m;
 	memset(&m, 0, sizeof m);
 	c.meta = &m;
-	S_walk_all(&c, root, S_pre_meta);
+	S_walk(&c, root, S_pre_meta, NULL);
 	c.meta = NULL;
 	/* text */
 	dsr_buf out;
