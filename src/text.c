@@ -32,7 +32,12 @@ static const char *const S_tail[] = {
 	"verwandte artikel", "artikel teilen", "à lire aussi", "lire aussi", "sur le même sujet",
 	"articles similaires", "commentaires", "notas relacionadas", "te puede interesar",
 	"noticias relacionadas", "comentarios", "lee también", "articoli correlati",
-	"leggi anche", "commenti", "czytaj także", "zobacz też", "komentarze", NULL};
+	"leggi anche", "commenti", "czytaj także", "zobacz też", "komentarze", "mehr zu*",
+	"weitere beiträge*", "weitere artikel*", "weitere infos*", "lesen sie auch*",
+	"zum weiterlesen*", "ähnliche beiträge*", "vorschau auf*", "das könnte*",
+	"auch interessant*", "you may also*", "you might also*", "more on*", "related *",
+	"scroll to read more*", "wie bewerten sie*", "info zur bewertung*", "voir aussi*",
+	"plus d'articles*", "te puede interesar*", "más noticias*", NULL};
 
 /* Lines that are boilerplate wherever they are (compared case-insensitively,
  * as prefixes when they end with '*'). */
@@ -171,7 +176,7 @@ dsr_err dsr__text_clean(const char *s, size_t n, bool headline, dsr_buf *out, co
 	for (size_t k = first; k < nl && !e; k++) {
 		const S_line *L = &lines[k];
 		/* strip trailing ':' for tail-marker comparison */
-		if (S_match(L->s, L->n, S_tail) && seen * 3 > total / 2 && seen > 200)
+		if (L->n <= 80 && S_match(L->s, L->n, S_tail) && seen * 3 > total / 2 && seen > 200)
 			break;
 		if (L->n <= 100 && (S_match(L->s, L->n, S_junk) || S_counter_line(L->s, L->n) ||
 				    S_caption(L->s, L->n)))
