@@ -129,6 +129,24 @@ static bool S_ends_sentence(const char *s, size_t n)
 	return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':');
 }
 
+/* Words that make a short closing paragraph boilerplate (a promotion, a
+ * disclaimer, contact details, a licence line). */
+static const char *const S_tail_words[] = {
+	"newsletter", "subscri", "abonn", "advertis", "disclaimer", "disclosure", "copyright",
+	"\xC2\xA9", "rights reserved", "follow us", "folgen sie", "cookie", "datenschutz",
+	"impressum", "privacy policy", "sponsored", "affiliate", "commission", "lizenz",
+	"license", "licence", NULL};
+
+static bool S_tail_junk(const char *s, size_t n)
+{
+	if (n > 200)
+		return false;
+	for (const char *const *w = S_tail_words; *w; w++)
+		if (dsr__memcasemem(s, n, *w))
+			return true;
+	return false;
+}
+
 typedef struct S_line {
 	const char *s;
 	size_t n;
@@ -173,6 +191,13 @@ dsr_err dsr__text_clean(const char *s, size_t n, bool headline, dsr_buf *out, co
 	dsr_err e = DSR_OK;
 	size_t seen = 0;
 	const S_line *prev = NULL;
+	/* closing promotions and disclaimers, from the end, while the body stays */
+	size_t kept_len = total;
+	while (nl > first + 1 && S_tail_junk(lines[nl - 1].s, lines[nl - 1].n) &&
+	       kept_len - lines[nl - 1].n > total / 2) {
+		kept_len -= lines[nl - 1].n;
+		nl--;
+	}
 	for (size_t k = first; k < nl && !e; k++) {
 		const S_line *L = &lines[k];
 		/* strip trailing ':' for tail-marker comparison */
