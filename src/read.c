@@ -271,7 +271,7 @@ static int S_getline(S_stream *s, dsr_buf *out)
 	s->line++;
 	if (toolong)
 		return -1;
-	if (out->len && out->buf[out->len - 1] == '\r')
+	while (out->len && out->buf[out->len - 1] == '\r')
 		out->buf[--out->len] = 0;
 	return 1;
 }
@@ -925,18 +925,35 @@ static dsr_err S_next_warc(dsr_reader *r)
 			memmove(r->body.buf, r->body.buf + bodyoff, r->body.len - bodyoff);
 			r->body.len -= bodyoff;
 			r->body.buf[r->body.len] = 0;
-			if (te && dsr__memcasemem(te, strlen(te), "chunked") && !S_unchunk(&r->body)) {
-				S_setmsg(r, "'%s' record %zu: malformed chunked body, skipped",
-					 S_name(r), r->nrec);
-				return DSR_EFORMAT;
+			/* archivers often store the body already decoded but keep the
+			 * headers: a body that does not decode is taken as it is */
+			if (te && dsr__memcasemem(te, strlen(te), "chunked")) {
+				dsr_buf copy;
+				dsr_buf_init(&copy, DSR_MAX_RECORD);
+				if (!dsr_buf_add(&copy, r->body.buf, r->body.len) && !S_unchunk(&copy)) {
+					dsr_buf_release(&copy);
+				} else {
+					dsr_buf_release(&r->body);
+					r->body = copy;
+				}
 			}
 			if (ce && (dsr__memcasemem(ce, strlen(ce), "gzip") ||
 				   dsr__memcasemem(ce, strlen(ce), "deflate"))) {
-				if (!S_inflate(&r->body, false)) {
+				bool gz = r->body.len >= 2 && (unsigned char)r->body.buf[0] == 0x1f &&
+					  (unsigned char)r->body.buf[1] == 0x8b;
+				bool zl = r->body.len >= 2 && ((unsigned char)r->body.buf[0] & 0x0f) == 8 &&
+					  (((unsigned char)r->body.buf[0] << 8) | (unsigned char)r->body.buf[1]) % 31 == 0;
+				if ((gz || zl) && !S_inflate(&r->body, false)) {
 					S_setmsg(r, "'%s' record %zu: corrupt %s content, skipped",
 						 S_name(r), r->nrec, ce);
 					return DSR_EGZIP;
 				}
+			} else if (ce && (dsr__memcasemem(ce, strlen(ce), "br") ||
+					  dsr__memcasemem(ce, strlen(ce), "zstd") ||
+					  dsr__memcasemem(ce, strlen(ce), "compress"))) {
+				S_setmsg(r, "'%s' record %zu: unsupported content-encoding '%s', skipped",
+					 S_name(r), r->nrec, ce);
+				return DSR_EFORMAT;
 			}
 		} else {
 			charset = S_ct_charset(r, ct);

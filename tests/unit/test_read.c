@@ -150,6 +150,22 @@ void test_read_warc(void)
 	CHECK(errs == 1);
 }
 
+void test_read_warc_quirks(void)
+{
+	/* headers say chunked and gzip, but the archiver stored the decoded body */
+	const char *http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
+			   "Content-Encoding: gzip\r\n\r\n"
+			   "<html><body><p>Stored decoded, as many crawlers do.</p></body></html>";
+	char buf[1024];
+	snprintf(buf, sizeof buf,
+		 "WARC/1.0\r\r\nWARC-Type: response\r\nWARC-Target-URI: https://w.example/q\r\n"
+		 "Content-Length: %zu\r\n\r\n%s\r\n\r\n",
+		 strlen(http), http);
+	int errs;
+	CHECK(read_all(tmpfile_with("q.warc", buf, strlen(buf)), DSR_FMT_AUTO, &errs, NULL) == 1);
+	CHECK(errs == 0);
+}
+
 void test_read_missing(void)
 {
 	dsr_reader *r;
