@@ -7,6 +7,7 @@
 #include "dossier/json.h"
 #include "internal.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -58,6 +59,11 @@ struct dsr_reader {
 	dsr_feed *feed;      /* when the current file is a feed */
 	bool whole_done;     /* HTML/TEXT file: its one record was given */
 	bool dead;           /* a fatal error ended the current file */
+	bool jsondoc;        /* the JSON file is one document, not JSON Lines */
+	dsr_arena docarena;  /* its parsed tree */
+	dsr_json *jdoc;
+	const dsr_json *jnext;
+	size_t jindex;
 };
 
 /* ---- format names ---- */
@@ -125,6 +131,14 @@ dsr_format dsr_sniff(const char *name, const char *head, size_t n)
 		return DSR_FMT_WARC;
 	if (m && *p == '{')
 		return DSR_FMT_JSONL;
+	if (m && *p == '[') {
+		/* a JSON array of objects */
+		size_t k = 1;
+		while (k < m && isspace((unsigned char)p[k]))
+			k++;
+		if (k < m && p[k] == '{')
+			return DSR_FMT_JSONL;
+	}
 	if (m && *p == '<') {
 		size_t lim = m < 4096 ? m : 4096;
 		/* the root element decides: skip the declaration, comments, doctype */
@@ -372,6 +386,23 @@ static dsr_err S_open_file(dsr_reader *r, const char *path)
 		}
 		r->fmt = dsr_sniff(path, h, n);
 	}
+	r->jsondoc = false;
+	r->jdoc = NULL;
+	if (r->fmt == DSR_FMT_JSONL) {
+		/* JSON Lines have a whole object on the first line; a pretty-printed
+		 * document or an array does not */
+		const char *h;
+		size_t n = S_peek(&r->st, &h);
+		size_t i = 0;
+		while (i < n && isspace((unsigned char)h[i]))
+			i++;
+		const char *nl = memchr(h + i, '\n', n - i);
+		size_t l = nl ? (size_t)(nl - h) : n;
+		while (l > i && isspace((unsigned char)h[l - 1]))
+			l--;
+		if (i < n && (h[i] == '[' || (nl && l > i && h[l - 1] != '}')))
+			r->jsondoc = true;
+	}
 	return DSR_OK;
 }
 
@@ -391,6 +422,7 @@ dsr_err dsr_reader_open(dsr_reader **out, const char *path, dsr_format fmt, char
 	r->want = fmt;
 	r->root = dsr_xstrndup(path, strlen(path));
 	dsr_arena_init(&r->arena);
+	dsr_arena_init(&r->docarena);
 	dsr_buf_init(&r->body, DSR_MAX_RECORD);
 	dsr_buf_init(&r->line, DSR_MAX_RECORD);
 	if (strcmp(path, "-") && S_ISDIR(sb.st_mode)) {
@@ -434,6 +466,7 @@ void dsr_reader_free(dsr_reader *r)
 		free(d);
 	}
 	dsr_arena_release(&r->arena);
+	dsr_arena_release(&r->docarena);
 	dsr_buf_release(&r->body);
 	dsr_buf_release(&r->line);
 	free(r->root);
@@ -596,7 +629,8 @@ static void S_jauthors(dsr_reader *r, const dsr_json *o)
 	}
 }
 
-static dsr_err S_next_jsonl(dsr_reader *r)
+/* Fills the record from one JSON object; `ln` names it in messages. */
+static dsr_err S_json_record(dsr_reader *r, const dsr_json *o, size_t ln, const char *ofmt)
 {
 	static const char *const k_url[] = {"url", "link", "canonical_url", NULL};
 	static const char *const k_title[] = {"title", "headline", NULL};
@@ -605,6 +639,90 @@ static dsr_err S_next_jsonl(dsr_reader *r)
 	static const char *const k_outlet[] = {"outlet", "source", "source_domain", "site_name",
 					       "publisher", NULL};
 	static const char *const k_lang[] = {"language", "lang", NULL};
+	if (o->type != DSR_JSON_OBJECT) {
+		S_setmsg(r, "'%s' %s %zu: not a JSON object, skipped", S_name(r), ofmt, ln);
+		return DSR_EFORMAT;
+	}
+	size_t bl;
+	const char *b;
+	if ((b = dsr_json_getstr(o, "html", &bl))) {
+		r->rec.body = DSR_FMT_HTML;
+	} else {
+		static const char *const k_body[] = {"text", "content", "body", "maintext",
+						     "article", "summary", "description", NULL};
+		b = NULL;
+		for (const char *const *k = k_body; *k && !b; k++)
+			b = dsr_json_getstr(o, *k, &bl);
+		if (!b) {
+			S_setmsg(r, "'%s' %s %zu: no article body (html, text, content, body, "
+				    "maintext, summary), skipped",
+				 S_name(r), ofmt, ln);
+			return DSR_ENOBODY;
+		}
+		/* feed summaries often carry markup */
+		r->rec.body = dsr__looks_like_html(b, bl) ? DSR_FMT_HTML : DSR_FMT_TEXT;
+		r->rec.fragment = true;
+	}
+	dsr_buf_clear(&r->body);
+	if (dsr_buf_add(&r->body, b, bl))
+		return DSR_ETOOBIG;
+	r->rec.data = r->body.buf;
+	r->rec.len = r->body.len;
+	r->rec.utf8 = true;
+	r->rec.url = S_jstr(r, o, k_url);
+	r->rec.title = S_jstr(r, o, k_title);
+	r->rec.published = S_jstr(r, o, k_pub);
+	r->rec.outlet = S_jstr(r, o, k_outlet);
+	r->rec.language = S_jstr(r, o, k_lang);
+	S_jauthors(r, o);
+	char fmt[32];
+	snprintf(fmt, sizeof fmt, "%%s%s%%zu", ofmt[0] == 'l' ? ":" : "#");
+	S_origin(r, fmt, ln);
+	return DSR_OK;
+}
+
+/*
+ * A whole-file JSON document (an object, or an array of objects), as
+ * pretty-printed .json dumps are: one record per object.
+ */
+static dsr_err S_next_jsondoc(dsr_reader *r)
+{
+	if (!r->jdoc) {
+		if (r->whole_done)
+			return DSR_DONE;
+		r->whole_done = true;
+		dsr_buf_clear(&r->line);
+		bool big;
+		if (!S_readall(&r->st, &r->line, &big)) {
+			S_setmsg(r, "'%s': %s", S_name(r),
+				 big ? "larger than the record limit" : r->st.errmsg);
+			return big ? DSR_ETOOBIG : DSR_EGZIP;
+		}
+		dsr_arena_clear(&r->docarena);
+		size_t pos;
+		dsr_err e = dsr_json_parse(&r->docarena, r->line.buf, r->line.len, &r->jdoc, &pos);
+		if (e) {
+			S_setmsg(r, "'%s': not valid JSON (%s at byte %zu)", S_name(r),
+				 e == DSR_EDEPTH ? "nested too deep" : "syntax error", pos);
+			return DSR_EFORMAT;
+		}
+		r->jnext = r->jdoc->type == DSR_JSON_ARRAY ? r->jdoc->child : r->jdoc;
+		r->jindex = 0;
+	}
+	if (!r->jnext) {
+		r->jdoc = NULL;
+		return DSR_DONE;
+	}
+	const dsr_json *o = r->jnext;
+	r->jnext = r->jdoc->type == DSR_JSON_ARRAY ? o->next : NULL;
+	S_rec_reset(r);
+	return S_json_record(r, o, ++r->jindex, "item");
+}
+
+static dsr_err S_next_jsonl(dsr_reader *r)
+{
+	if (r->jsondoc)
+		return S_next_jsondoc(r);
 	for (;;) {
 		int got = S_getline(&r->st, &r->line);
 		if (got == 0) {
@@ -636,44 +754,7 @@ static dsr_err S_next_jsonl(dsr_reader *r)
 				 pos);
 			return DSR_EFORMAT;
 		}
-		if (o->type != DSR_JSON_OBJECT) {
-			S_setmsg(r, "'%s' line %zu: not a JSON object, skipped", S_name(r), ln);
-			return DSR_EFORMAT;
-		}
-		size_t bl;
-		const char *b;
-		if ((b = dsr_json_getstr(o, "html", &bl))) {
-			r->rec.body = DSR_FMT_HTML;
-		} else {
-			static const char *const k_body[] = {"text", "content", "body", "maintext",
-							     "article", "summary", "description",
-							     NULL};
-			b = NULL;
-			for (const char *const *k = k_body; *k && !b; k++)
-				b = dsr_json_getstr(o, *k, &bl);
-			if (!b) {
-				S_setmsg(r, "'%s' line %zu: no article body (html, text, content, "
-					    "body, maintext, summary), skipped",
-					 S_name(r), ln);
-				return DSR_ENOBODY;
-			}
-			/* feed summaries often carry markup */
-			r->rec.body = dsr__looks_like_html(b, bl) ? DSR_FMT_HTML : DSR_FMT_TEXT;
-			r->rec.fragment = true;
-		}
-		if (dsr_buf_add(&r->body, b, bl))
-			return DSR_ETOOBIG;
-		r->rec.data = r->body.buf;
-		r->rec.len = r->body.len;
-		r->rec.utf8 = true;
-		r->rec.url = S_jstr(r, o, k_url);
-		r->rec.title = S_jstr(r, o, k_title);
-		r->rec.published = S_jstr(r, o, k_pub);
-		r->rec.outlet = S_jstr(r, o, k_outlet);
-		r->rec.language = S_jstr(r, o, k_lang);
-		S_jauthors(r, o);
-		S_origin(r, "%s:%zu", ln);
-		return DSR_OK;
+		return S_json_record(r, o, ln, "line");
 	}
 }
 
@@ -1029,7 +1110,8 @@ dsr_err dsr_reader_next(dsr_reader *r, const dsr_record **rec)
 		}
 		if (e == DSR_OK)
 			*rec = &r->rec;
-		else if (r->st.err || (r->st.eof && r->st.pos >= r->st.end))
+		else if (r->st.err ||
+			 (r->st.eof && r->st.pos >= r->st.end && !(r->jsondoc && r->jdoc)))
 			r->dead = true; /* nothing more can come from this file */
 		return e;
 	}

@@ -75,6 +75,22 @@ void test_read_jsonl(void)
 	CHECK_STR(t, "One");
 }
 
+void test_read_json_document(void)
+{
+	/* pretty-printed object, and an array of objects: records, not bad lines */
+	const char *o = "{\n  \"title\": \"Pier\",\n  \"text\": \"The pier reopened.\"\n}\n";
+	int errs;
+	char t[128];
+	CHECK(read_all(tmpfile_with("o.json", o, strlen(o)), DSR_FMT_AUTO, &errs, t) == 1);
+	CHECK(errs == 0);
+	CHECK_STR(t, "Pier");
+	const char *a = "[\n {\"title\": \"A\", \"text\": \"one\"},\n {\"title\": \"B\"},\n"
+			" {\"title\": \"C\", \"html\": \"<p>three</p>\"}\n]";
+	CHECK(read_all(tmpfile_with("a.json", a, strlen(a)), DSR_FMT_AUTO, &errs, t) == 2);
+	CHECK(errs == 1); /* B has no body */
+	CHECK_STR(t, "A");
+}
+
 void test_read_feeds(void)
 {
 	const char *rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title>"
