@@ -17,14 +17,20 @@
 
 bool dsr__looks_like_html(const char *s, size_t n)
 {
-	static const char *const tags[] = {"<p>", "<p ", "<br", "<div", "<a ", "<span", "<img",
-					   "<html", "<body", "<ul", "<li", "<em>", "<strong",
-					   "<b>", "<i>", "<h1", "<h2", "<h3", "<table",
-					   "<blockquote", "<figure", "</", NULL};
+	static const char *const tags[] = {"p>", "p ", "br", "div", "a ", "span", "img",
+					   "html", "body", "ul", "li", "em>", "strong",
+					   "b>", "i>", "h1", "h2", "h3", "table",
+					   "blockquote", "figure", "/", NULL};
 	size_t lim = n < 65536 ? n : 65536;
-	for (const char *const *t = tags; *t; t++)
-		if (dsr__memcasemem(s, lim, *t))
-			return true;
+	/* one pass: only the bytes after a '<' are compared */
+	for (const char *p = s, *end = s + lim; (p = memchr(p, '<', (size_t)(end - p))); p++) {
+		size_t left = (size_t)(end - p) - 1;
+		for (const char *const *t = tags; *t; t++) {
+			size_t tl = strlen(*t);
+			if (tl <= left && !strncasecmp(p + 1, *t, tl))
+				return true;
+		}
+	}
 	return false;
 }
 
@@ -177,8 +183,11 @@ const char *dsr_guess_language(const char *text, size_t n)
 			j++;
 		if (j > i) {
 			words++;
+			unsigned char first = (unsigned char)tolower((unsigned char)text[i]);
 			for (size_t l = 0; l < nl; l++)
 				for (size_t w = 0; L[l].words[w]; w++) {
+					if ((unsigned char)L[l].words[w][0] != first)
+						continue;
 					size_t wl = strlen(L[l].words[w]);
 					if (wl == j - i && !strncasecmp(text + i, L[l].words[w], wl))
 						counts[l]++;
@@ -530,8 +539,9 @@ dsr_err dsr_extract(const dsr_record *rec, const dsr_extract_opts *opts, dsr_are
 		outlet = rec->outlet;
 	if (opts->outlet)
 		outlet = opts->outlet;
-	if (rec->language)
-		lang = S_lang(arena, rec->language) ? S_lang(arena, rec->language) : lang;
+	const char *given_lang = S_lang(arena, rec->language);
+	if (given_lang)
+		lang = given_lang;
 	if (rec->nauthors) {
 		authors = rec->authors;
 		nauthors = rec->nauthors;

@@ -66,15 +66,12 @@ static xmlNodePtr S_child(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
-static char *S_child_text(xmlNodePtr n, const char *name)
+/* The text below c, trimmed, as a malloc'd string (NULL when empty). */
+static char *S_trimmed_text(xmlNodePtr c)
 {
-	xmlNodePtr c = S_child(n, name);
-	if (!c)
-		return NULL;
 	dsr_buf b;
 	dsr_buf_init(&b, DSR_MAX_RECORD);
 	S_text(c, &b);
-	/* trim */
 	size_t s = 0, e = b.len;
 	while (s < e && (unsigned char)b.buf[s] <= ' ')
 		s++;
@@ -83,6 +80,12 @@ static char *S_child_text(xmlNodePtr n, const char *name)
 	char *r = e > s ? dsr_xstrndup(b.buf + s, e - s) : NULL;
 	dsr_buf_release(&b);
 	return r;
+}
+
+static char *S_child_text(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr c = S_child(n, name);
+	return c ? S_trimmed_text(c) : NULL;
 }
 
 static void S_collect(dsr_feed *f, xmlNodePtr parent)
@@ -178,17 +181,7 @@ dsr_err dsr__feed_next(dsr_feed *f, dsr_arena *arena, dsr_record *rec)
 				xmlFree(rel);
 				xmlFree(href);
 			} else {
-				dsr_buf b;
-				dsr_buf_init(&b, 1 << 16);
-				S_text(c, &b);
-				size_t s = 0, e = b.len;
-				while (s < e && (unsigned char)b.buf[s] <= ' ')
-					s++;
-				while (e > s && (unsigned char)b.buf[e - 1] <= ' ')
-					e--;
-				if (e > s)
-					rec->url = dsr_arena_strndup(arena, b.buf + s, e - s);
-				dsr_buf_release(&b);
+				rec->url = S_keep(arena, S_trimmed_text(c));
 			}
 		}
 		if (!rec->url) {

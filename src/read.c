@@ -112,8 +112,9 @@ const char *dsr__memcasemem(const char *h, size_t n, const char *needle)
 	size_t m = strlen(needle);
 	if (!m || m > n)
 		return NULL;
+	int f = tolower((unsigned char)needle[0]);
 	for (size_t i = 0; i + m <= n; i++)
-		if (!strncasecmp(h + i, needle, m))
+		if (tolower((unsigned char)h[i]) == f && !strncasecmp(h + i, needle, m))
 			return h + i;
 	return NULL;
 }
@@ -555,6 +556,23 @@ static void S_origin(dsr_reader *r, const char *fmt, size_t n)
 	r->rec.origin = S_dup(r, o, strlen(o));
 }
 
+/* Reads the rest of the current file into buf (cleared first), within the
+ * record cap; on failure the message names the file and the reason. */
+static dsr_err S_read_whole(dsr_reader *r, dsr_buf *buf)
+{
+	bool big;
+	dsr_buf_clear(buf);
+	if (S_readall(&r->st, buf, &big))
+		return DSR_OK;
+	if (big) {
+		S_setmsg(r, "'%s': larger than the %zu MiB record limit", S_name(r),
+			 DSR_MAX_RECORD >> 20);
+		return DSR_ETOOBIG;
+	}
+	S_setmsg(r, "cannot read '%s': %s", S_name(r), r->st.errmsg ? r->st.errmsg : "read error");
+	return DSR_EGZIP;
+}
+
 /* HTML or plain text: the whole file is one record. */
 static dsr_err S_next_whole(dsr_reader *r)
 {
@@ -562,17 +580,9 @@ static dsr_err S_next_whole(dsr_reader *r)
 		return DSR_DONE;
 	r->whole_done = true;
 	S_rec_reset(r);
-	bool big;
-	if (!S_readall(&r->st, &r->body, &big)) {
-		if (big) {
-			S_setmsg(r, "'%s': larger than the %zu MiB record limit", S_name(r),
-				 DSR_MAX_RECORD >> 20);
-			return DSR_ETOOBIG;
-		}
-		S_setmsg(r, "cannot read '%s': %s", S_name(r),
-			 r->st.errmsg ? r->st.errmsg : "read error");
-		return DSR_EGZIP;
-	}
+	dsr_err e = S_read_whole(r, &r->body);
+	if (e)
+		return e;
 	r->rec.data = r->body.buf;
 	r->rec.len = r->body.len;
 	r->rec.body = r->fmt;
@@ -691,16 +701,12 @@ static dsr_err S_next_jsondoc(dsr_reader *r)
 		if (r->whole_done)
 			return DSR_DONE;
 		r->whole_done = true;
-		dsr_buf_clear(&r->line);
-		bool big;
-		if (!S_readall(&r->st, &r->line, &big)) {
-			S_setmsg(r, "'%s': %s", S_name(r),
-				 big ? "larger than the record limit" : r->st.errmsg);
-			return big ? DSR_ETOOBIG : DSR_EGZIP;
-		}
+		dsr_err e = S_read_whole(r, &r->line);
+		if (e)
+			return e;
 		dsr_arena_clear(&r->docarena);
 		size_t pos;
-		dsr_err e = dsr_json_parse(&r->docarena, r->line.buf, r->line.len, &r->jdoc, &pos);
+		e = dsr_json_parse(&r->docarena, r->line.buf, r->line.len, &r->jdoc, &pos);
 		if (e) {
 			S_setmsg(r, "'%s': not valid JSON (%s at byte %zu)", S_name(r),
 				 e == DSR_EDEPTH ? "nested too deep" : "syntax error", pos);
@@ -1063,13 +1069,10 @@ static dsr_err S_next_feed(dsr_reader *r)
 			return DSR_DONE;
 		r->whole_done = true;
 		S_rec_reset(r);
-		bool big;
-		if (!S_readall(&r->st, &r->body, &big)) {
-			S_setmsg(r, "'%s': %s", S_name(r),
-				 big ? "feed larger than the record limit" : r->st.errmsg);
-			return big ? DSR_ETOOBIG : DSR_EGZIP;
-		}
-		dsr_err e = dsr__feed_open(&r->feed, r->body.buf, r->body.len, r->errmsg,
+		dsr_err e = S_read_whole(r, &r->body);
+		if (e)
+			return e;
+		e = dsr__feed_open(&r->feed, r->body.buf, r->body.len, r->errmsg,
 					   sizeof r->errmsg, S_name(r));
 		if (e)
 			return e;
