@@ -8,7 +8,7 @@
 # Knobs: SANITIZE=1 (ASan+UBSan build in build-san/), CC, FUZZ_SECONDS.
 
 CC      ?= cc
-PKGS     = libxml-2.0 sqlite3 zlib
+PKGS     = libxml-2.0 sqlite3 zlib libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wvla -Wwrite-strings \
@@ -28,10 +28,10 @@ endif
 LIB_SRC = $(wildcard src/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC = $(wildcard tests/unit/*.c)
-DEBS = build-essential pkg-config libxml2-dev libsqlite3-dev zlib1g-dev python3 \
-       clang libclang-rt-14-dev
+DEBS = build-essential pkg-config libxml2-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
+       python3 iso-codes wordnet-base clang libclang-rt-14-dev
 
-.PHONY: fuzz-replay all test test-plain test-san demo deps fuzz fuzz-build bench clean
+.PHONY: train-ner fuzz-replay all test test-plain test-san demo deps fuzz fuzz-build bench clean
 
 all: $(BUILD)/dossier
 
@@ -40,6 +40,23 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard include/dossier/*.h) $(wildcard src/*.h) | 
 
 $(BUILD)/obj:
 	mkdir -p $@
+
+# The lexicon is generated from Debian's iso-codes and WordNet and embedded
+# in the library (src/nlp.c); the tagger's weights (data/ner.model.gz) are
+# trained by tools/ner_train.c (make train-ner) and committed.
+gen/lexicon.tsv: tools/gen_lexicon.py
+	mkdir -p gen
+	python3 tools/gen_lexicon.py > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/nlp.o: gen/lexicon.tsv
+$(BUILD)/obj/ner.o: data/ner.model.gz
+
+$(BUILD)/ner_train: tools/ner_train.c $(BUILD)/libdossier.a
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(LDFLAGS) $(BUILD)/libdossier.a $(LDLIBS)
+
+GMB = ../shared/data/ner/gmb-silver/ner_dataset_first8300.csv
+train-ner: $(BUILD)/ner_train
+	$(BUILD)/ner_train $(GMB) data/ner.model.gz
 
 $(BUILD)/libdossier.a: $(LIB_OBJ)
 	rm -f $@
@@ -81,8 +98,8 @@ demo: deps
 	sh sample/demo.sh $(BUILD)/dossier
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = html warc feed jsonl
-fuzz-build:
+FUZZ_TARGETS = html warc feed jsonl analyze
+fuzz-build: gen/lexicon.tsv
 	mkdir -p build-fuzz
 	for t in $(FUZZ_TARGETS); do \
 	  clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
@@ -100,7 +117,7 @@ bench: all
 	sh bench/run.sh
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz gen
 
 # Replays the committed fuzz seed corpora through each target built with gcc
 # and the sanitizers (no libFuzzer needed): fast, and part of CI.

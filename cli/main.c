@@ -2,6 +2,7 @@
  * main.c: the `dossier` command line, a thin caller of libdossier.
  * It parses options, calls the library and prints; see ../shared/CONTRACT.md.
  */
+#include "dossier/analyze.h"
 #include "dossier/base.h"
 #include "dossier/extract.h"
 #include "dossier/json.h"
@@ -20,6 +21,7 @@ static const char S_usage[] =
 	"\n"
 	"commands:\n"
 	"  extract  [--format F] [--url URL] [--published DATE] [--raw] INPUT\n"
+	"  analyze  [--format F] [--url URL] [--published DATE] [--raw] INPUT\n"
 	"  ingest   [--db PATH] [--format F] [--published DATE] [--outlet NAME] INPUT...\n"
 	"  article  [--db PATH] [--json] ARTICLE_ID\n"
 	"  articles [--db PATH] [--json] [--limit N]\n"
@@ -91,16 +93,16 @@ static void S_write(const dsr_buf *b)
 	fwrite(b->buf, 1, b->len, stdout);
 }
 
-/* ---- extract ---- */
+/* ---- extract, analyze ---- */
 
-static int S_extract(int argc, char **argv)
+static int S_extract(int argc, char **argv, bool analyze)
 {
 	S_opts o;
 	int i = S_parse(argc, argv, &o);
 	if (i < 0)
 		return 2;
 	if (argc - i != 1)
-		return S_usage_err("extract takes one INPUT%s", "");
+		return S_usage_err("%s takes one INPUT", analyze ? "analyze" : "extract");
 	dsr_reader *r;
 	char *em = NULL;
 	if (dsr_reader_open(&r, argv[i], o.format, &em)) {
@@ -112,6 +114,12 @@ static int S_extract(int argc, char **argv)
 			       DSR_FMT_AUTO};
 	if (o.format == DSR_FMT_HTML || o.format == DSR_FMT_TEXT)
 		xo.format = o.format;
+	dsr_nlp *nlp = NULL;
+	if (analyze && dsr_nlp_new(&nlp)) {
+		fprintf(stderr, "dossier: cannot load the language models\n");
+		dsr_reader_free(r);
+		return 1;
+	}
 	dsr_arena arena;
 	dsr_arena_init(&arena);
 	dsr_buf out;
@@ -139,7 +147,14 @@ static int S_extract(int argc, char **argv)
 		if (e == DSR_ENOBODY)
 			fprintf(stderr, "dossier: '%s': no article text found\n", rec->origin);
 		dsr_buf_clear(&out);
+		dsr_analysis an;
+		if (analyze && (e = dsr_analyze(nlp, &a, &arena, &an))) {
+			fprintf(stderr, "dossier: '%s': %s\n", rec->origin, dsr_strerror(e));
+			rc = 1;
+			continue;
+		}
 		if (dsr_buf_addc(&out, '{') || dsr_article_json_members(&a, &out) ||
+		    (analyze && (dsr_buf_addc(&out, ',') || dsr_analysis_json_members(&an, &out))) ||
 		    dsr_buf_adds(&out, "}\n")) {
 			fprintf(stderr, "dossier: '%s': output too large\n", rec->origin);
 			rc = 1;
@@ -155,6 +170,7 @@ static int S_extract(int argc, char **argv)
 	dsr_buf_release(&out);
 	dsr_arena_release(&arena);
 	dsr_reader_free(r);
+	dsr_nlp_free(nlp);
 	return rc;
 }
 
@@ -444,7 +460,9 @@ int main(int argc, char **argv)
 	argc--;
 	argv++;
 	if (!strcmp(cmd, "extract"))
-		return S_extract(argc, argv);
+		return S_extract(argc, argv, false);
+	if (!strcmp(cmd, "analyze"))
+		return S_extract(argc, argv, true);
 	if (!strcmp(cmd, "ingest"))
 		return S_ingest(argc, argv);
 	if (!strcmp(cmd, "article"))

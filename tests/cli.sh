@@ -159,5 +159,31 @@ import sqlite3; c=sqlite3.connect('$KDB')
 assert c.execute('select count(*), count(distinct url) from articles').fetchone()==(30000,30000)
 assert c.execute(\"select count(*) from articles_fts where articles_fts match 'harbour'\").fetchone()[0]==30000"
 
+# --- analyze: layers with byte spans; --raw keeps the input byte for byte ---
+printf 'Norvik Aerospace said on Friday it will deliver up to 40 Kestrel-9 drones.\r\n\r\nCaf\303\251 owners\tin Veloria \342\200\234agreed\342\200\235 on 3 March.' > "$T/an.txt"
+$D analyze --raw --published 2031-03-15 "$T/an.txt" > "$T/an.json"; rc=$?
+check "analyze exits 0" [ $rc -eq 0 ]
+check "analyze: raw text, byte spans, layers" py "
+import json; d=json.load(open('$T/an.json')); raw=open('$T/an.txt','rb').read()
+t=d['text'].encode(); assert t==raw
+for layer in ('sentences','entities','times','quantities'):
+    for x in d[layer]:
+        assert 0<=x['start']<x['end']<=len(t), (layer,x)
+        if 'text' in x: assert t[x['start']:x['end']].decode()==x['text'], x
+assert len(d['sentences'])==2, d['sentences']
+v={x['text']:x['value'] for x in d['times']}
+assert v.get('Friday')=='2031-03-14' and v.get('3 March')=='2031-03-03', v
+q=d['quantities'][0]; assert (q['value'],q['bound'],q['unit'])==(40,'up_to','drone'), q
+assert any(e['text']=='Kestrel-9' and e['type']=='EQUIPMENT' for e in d['entities']), d['entities']
+"
+$D analyze sample/corpus/agency-feed.jsonl > "$T/an.jsonl" 2>/dev/null
+check "analyze: one object per JSON line" py "
+import json; L=[json.loads(l) for l in open('$T/an.jsonl')]; assert len(L)>=2 and all('entities' in x for x in L)"
+$D analyze /nonexistent/file 2>"$T/an.err"; rc=$?
+check "analyze: missing input exits 1 and names it" sh -c "[ $rc -eq 1 ] && grep -q nonexistent '$T/an.err'"
+head -c 300000 /dev/urandom > "$T/junk.bin"
+$D analyze --raw --format text "$T/junk.bin" > /dev/null 2>&1; rc=$?
+check "analyze: binary junk does not crash" [ $rc -le 1 ]
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

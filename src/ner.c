@@ -1,0 +1,770 @@
+/*
+ * ner.c: named entities: a greedy averaged-perceptron BIO tagger over word,
+ * shape, affix, context and lexicon features (trained by tools/ner_train.c,
+ * weights embedded from data/ner.model.gz), designation patterns for
+ * equipment, and per-article canonical names (surnames, acronyms, spelling
+ * variants and aliases the text states).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "ner.h"
+#include "nlp.h"
+
+__asm__(".section .rodata\n"
+	".balign 16\n"
+	".globl dsr__ner_data\n"
+	"dsr__ner_data:\n"
+	".incbin \"data/ner.model.gz\"\n"
+	".globl dsr__ner_end\n"
+	"dsr__ner_end:\n"
+	".byte 0\n"
+	".previous\n");
+extern const char dsr__ner_data[], dsr__ner_end[];
+
+const char *const dsr__ner_types[NER_NTYPES] = {"PER", "ORG", "LOC", "GPE", "ART", "EVE", "NAT"};
+
+/* ---- features ---- */
+
+static uint32_t S_fh(uint32_t tmpl, const char *s, size_t n)
+{
+	uint32_t h = (uint32_t)dsr_hash64(s, n, tmpl * 0x9E3779B1u + 17);
+	return h ? h : 1;
+}
+
+static uint32_t S_fi(uint32_t tmpl, uint32_t v)
+{
+	return S_fh(tmpl, (const char *)&v, sizeof v);
+}
+
+/* Word shape, compressed: "Shahed-136" -> "Xx-d", "IRGC" -> "X", "U.S." -> "X.X." */
+static size_t S_shape(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t o = 0;
+	char last = 0;
+	for (size_t i = 0; i < n && o + 1 < outsz; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char k;
+		if (c >= 'A' && c <= 'Z')
+			k = 'X';
+		else if (c >= 'a' && c <= 'z')
+			k = 'x';
+		else if (c >= '0' && c <= '9')
+			k = 'd';
+		else if (c >= 0x80)
+			k = (c >= 0xC0) ? 'u' : 0;
+		else
+			k = (char)c;
+		if (!k || k == last)
+			continue;
+		out[o++] = k;
+		last = k;
+	}
+	out[o] = 0;
+	return o;
+}
+
+static void S_add(uint32_t *f, size_t *nf, uint32_t h)
+{
+	if (*nf < NER_MAXF)
+		f[(*nf)++] = h;
+}
+
+/* Longest lexicon name phrase (2-6 words) starting at token i, or 0. */
+static size_t S_phrase(const nlp_doc *d, size_t i, uint32_t *cls)
+{
+	if (!(d->tok[i].lex & LX_HEAD))
+		return 0;
+	size_t best = 0;
+	for (size_t k = i + 1; k < d->ntok && k < i + 6; k++) {
+		size_t len = d->tok[k].end - d->tok[i].start;
+		if (len > 80)
+			break;
+		/* the lexicon joins words with one space */
+		char buf[96];
+		size_t o = 0;
+		for (size_t j = i; j <= k; j++) {
+			size_t l = tk_len(d, j);
+			if (o + l + 1 >= sizeof buf)
+				return best;
+			if (j > i)
+				buf[o++] = ' ';
+			memcpy(buf + o, d->low + d->tok[j].start, l);
+			o += l;
+		}
+		const lx_entry *e = dsr__lx_get(d->nlp, buf, o);
+		if (e && (e->cls & LX_NAMECLASS)) {
+			best = k - i + 1;
+			*cls = e->cls;
+		}
+	}
+	return best;
+}
+
+void dsr__ner_gazetteer(const nlp_doc *d, uint8_t *gz)
+{
+	memset(gz, 0, d->ntok);
+	for (size_t i = 0; i < d->ntok; i++) {
+		uint32_t cls = 0;
+		size_t l = S_phrase(d, i, &cls);
+		if (!l)
+			continue;
+		uint8_t c = (cls & (LX_COUNTRY | LX_PLACE)) ? 1 : (cls & LX_ORG) ? 2 : (cls & LX_PERSON) ? 3 : (cls & LX_NORP) ? 4 : 5;
+		for (size_t k = 0; k < l; k++)
+			gz[i + k] = (uint8_t)(c | (k ? 0x10 : 0x20));
+		i += l - 1;
+	}
+}
+
+size_t dsr__ner_features(const nlp_doc *d, const uint8_t *gz, size_t i, int prev, int prev2,
+			 uint32_t *f)
+{
+	size_t nf = 0;
+	char sh[32];
+	const dsr_token *t = &d->tok[i];
+	const char *w = d->low + t->start;
+	size_t wl = tk_len(d, i);
+	if (wl > 40)
+		wl = 40;
+	S_add(f, &nf, 1); /* bias */
+	S_add(f, &nf, S_fh(1, w, wl));
+	size_t shl = S_shape(d->text + t->start, tk_len(d, i), sh, sizeof sh);
+	S_add(f, &nf, S_fh(2, sh, shl));
+	for (size_t k = 1; k <= 4 && k <= wl; k++) {
+		S_add(f, &nf, S_fh(10 + (uint32_t)k, w + wl - k, k));
+		if (k <= 3)
+			S_add(f, &nf, S_fh(20 + (uint32_t)k, w, k));
+	}
+	uint32_t fl = t->flags & (DSR_TK_CAP | DSR_TK_UPPER | DSR_TK_SSTART | DSR_TK_NUM | DSR_TK_PUNCT);
+	S_add(f, &nf, S_fi(3, fl));
+	for (uint32_t b = 0; b < 25; b++)
+		if (t->lex & (1u << b))
+			S_add(f, &nf, S_fi(4, b));
+	if ((t->flags & DSR_TK_CAP) && !(t->lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV | LX_FUNC)))
+		S_add(f, &nf, S_fi(5, 1)); /* capitalised and not a common word */
+	S_add(f, &nf, S_fi(6, gz[i]));
+	/* context words and shapes */
+	for (int off = -2; off <= 2; off++) {
+		if (!off)
+			continue;
+		long j = (long)i + off;
+		uint32_t tm = 30 + (uint32_t)(off + 2);
+		if (j < 0 || (size_t)j >= d->ntok) {
+			S_add(f, &nf, S_fi(tm, 0));
+			continue;
+		}
+		const dsr_token *u = &d->tok[j];
+		size_t ul = tk_len(d, (size_t)j);
+		if (ul > 40)
+			ul = 40;
+		S_add(f, &nf, S_fh(tm, d->low + u->start, ul));
+		if (off == -1 || off == 1) {
+			size_t l2 = S_shape(d->text + u->start, tk_len(d, (size_t)j), sh, sizeof sh);
+			S_add(f, &nf, S_fh(tm + 10, sh, l2));
+			S_add(f, &nf, S_fi(tm + 20, u->lex & (LX_TITLE | LX_ORGSUF | LX_REPORT | LX_FUNC | LX_MONTH)));
+			S_add(f, &nf, S_fi(tm + 30, gz[j]));
+			S_add(f, &nf, S_fi(tm + 40, u->flags & (DSR_TK_CAP | DSR_TK_SSTART)));
+		}
+	}
+	/* label history */
+	S_add(f, &nf, S_fi(70, (uint32_t)prev));
+	S_add(f, &nf, S_fi(71, (uint32_t)(prev * 64 + prev2)));
+	S_add(f, &nf, S_fh(72 + (uint32_t)prev * 0, sh, 0) ^ S_fi(73, (uint32_t)prev) ^ S_fh(74, w, wl));
+	S_add(f, &nf, S_fi(75, (uint32_t)prev) ^ S_fi(76, (uint32_t)(t->flags & DSR_TK_CAP)));
+	return nf;
+}
+
+/* ---- the model ---- */
+
+struct ner_model {
+	uint32_t *keys;     /* open addressing; 0 = empty */
+	float *w;           /* NER_NLABELS per slot */
+	size_t mask;
+};
+
+const struct ner_model *dsr__ner_model_load(void)
+{
+	size_t zn = (size_t)(dsr__ner_end - dsr__ner_data);
+	if (zn < 20)
+		return NULL;
+	/* gzip: the uncompressed size is in the last four bytes */
+	const unsigned char *tail = (const unsigned char *)(uintptr_t)dsr__ner_data + zn - 4;
+	size_t un = (size_t)tail[0] | (size_t)tail[1] << 8 | (size_t)tail[2] << 16 | (size_t)tail[3] << 24;
+	if (un < 16 || un > (256u << 20))
+		return NULL;
+	unsigned char *raw = dsr_xmalloc(un);
+	z_stream zs = {0};
+	if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+		free(raw);
+		return NULL;
+	}
+	zs.next_in = (unsigned char *)(uintptr_t)dsr__ner_data;
+	zs.avail_in = (uInt)zn;
+	zs.next_out = raw;
+	zs.avail_out = (uInt)un;
+	int zr = inflate(&zs, Z_FINISH);
+	inflateEnd(&zs);
+	if (zr != Z_STREAM_END || memcmp(raw, "DSRNER1", 8)) {
+		free(raw);
+		return NULL;
+	}
+	uint32_t nl, nfeat;
+	float scale;
+	memcpy(&nl, raw + 8, 4);
+	memcpy(&nfeat, raw + 12, 4);
+	memcpy(&scale, raw + 16, 4);
+	size_t row = 4 + 2 * (size_t)nl;
+	if (nl != NER_NLABELS || 20 + (size_t)nfeat * row > un) {
+		free(raw);
+		return NULL;
+	}
+	struct ner_model *m = dsr_xcalloc(1, sizeof *m);
+	size_t sz = 1;
+	while (sz < (size_t)nfeat * 2 + 16)
+		sz <<= 1;
+	m->mask = sz - 1;
+	m->keys = dsr_xcalloc(sz, sizeof *m->keys);
+	m->w = dsr_xcalloc(dsr_st_mult(sz, NER_NLABELS), sizeof *m->w);
+	const unsigned char *p = raw + 20;
+	for (uint32_t k = 0; k < nfeat; k++, p += row) {
+		uint32_t key;
+		memcpy(&key, p, 4);
+		size_t h = key & m->mask;
+		while (m->keys[h])
+			h = (h + 1) & m->mask;
+		m->keys[h] = key;
+		for (uint32_t l = 0; l < nl; l++) {
+			int16_t q;
+			memcpy(&q, p + 4 + 2 * l, 2);
+			m->w[h * NER_NLABELS + l] = (float)q * scale;
+		}
+	}
+	free(raw);
+	return m;
+}
+
+void dsr__ner_model_free(const struct ner_model *m)
+{
+	if (!m)
+		return;
+	free(m->keys);
+	free(m->w);
+	free((void *)m);
+}
+
+static const float *S_row(const struct ner_model *m, uint32_t key)
+{
+	for (size_t h = key & m->mask; m->keys[h]; h = (h + 1) & m->mask)
+		if (m->keys[h] == key)
+			return &m->w[h * NER_NLABELS];
+	return NULL;
+}
+
+/* Is label `l` allowed after `prev` (I-X only continues X)? */
+bool dsr__ner_allowed(int prev, int l)
+{
+	if (l == 0 || (l & 1))
+		return true; /* O and B-X */
+	return prev == l || prev == l - 1;
+}
+
+static void S_tag(const nlp_doc *d, const uint8_t *gz, int *lab)
+{
+	const struct ner_model *m = d->nlp->ner;
+	uint32_t f[NER_MAXF];
+	int prev = 0, prev2 = 0;
+	for (size_t i = 0; i < d->ntok; i++) {
+		if (d->tok[i].flags & DSR_TK_SSTART)
+			prev = prev2 = 0;
+		size_t nf = dsr__ner_features(d, gz, i, prev, prev2, f);
+		float sc[NER_NLABELS] = {0};
+		for (size_t k = 0; k < nf; k++) {
+			const float *r = S_row(m, f[k]);
+			if (r)
+				for (int l = 0; l < NER_NLABELS; l++)
+					sc[l] += r[l];
+		}
+		int best = 0;
+		for (int l = 1; l < NER_NLABELS; l++)
+			if (dsr__ner_allowed(prev, l) && sc[l] > sc[best])
+				best = l;
+		lab[i] = best;
+		prev2 = prev;
+		prev = best;
+	}
+}
+
+/* ---- spans, patterns and canonical names ---- */
+
+/* A model designation: letters then digits, or digits then letters, with an
+ * optional hyphen: S-400, Il-76, A380, Shahed-136, MiG-29, 9M723, T-90M. */
+static bool S_designation(const nlp_doc *d, size_t i)
+{
+	const char *s = d->text + d->tok[i].start;
+	size_t n = tk_len(d, i), letters = 0, digits = 0, caps = 0;
+	if (n < 2 || n > 24)
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = s[k];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			letters++, caps += c >= 'A' && c <= 'Z';
+		else if (c != '-')
+			return false;
+	}
+	if (!digits || !letters || !caps)
+		return false;
+	/* not ordinals or decades: 5th, 1990s, 10am */
+	if (s[0] >= '0' && s[0] <= '9' && letters <= 2 && !caps)
+		return false;
+	return true;
+}
+
+/* iPod, iPhone, eBay: a lowercase letter, then a capital, in one word. */
+static bool S_camel(const nlp_doc *d, size_t i)
+{
+	const char *s = d->text + d->tok[i].start;
+	size_t n = tk_len(d, i);
+	return n >= 3 && n <= 20 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'A' && s[1] <= 'Z' &&
+	       s[2] >= 'a' && s[2] <= 'z';
+}
+
+static dsr_etype S_map(const nlp_doc *d, int type, size_t a, size_t b)
+{
+	uint32_t cls = 0;
+	if (b - a == 1)
+		cls = d->tok[a].lex;
+	else
+		S_phrase(d, a, &cls);
+	switch (type) {
+	case 0: return DSR_E_PERSON;
+	case 1: return DSR_E_ORG;
+	case 2: return (cls & LX_FAC) ? DSR_E_FAC : (cls & (LX_COUNTRY | LX_PLACE)) || b - a == 1 ? DSR_E_GPE : DSR_E_LOC;
+	case 3: return (cls & LX_COUNTRY) ? DSR_E_GPE : DSR_E_NORP;
+	case 4: return DSR_E_EQUIPMENT;
+	case 5: return DSR_E_EVENT;
+	default: return DSR_E_OTHER;
+	}
+}
+
+typedef struct S_ent {
+	size_t a, b;          /* tokens [a, b) */
+	dsr_etype type;
+	int canon;            /* index of the mention whose name is canonical */
+	char *key;            /* lowercased letters and digits of the name */
+} S_ent;
+
+static char *S_key(dsr_arena *ar, const char *s, size_t n)
+{
+	char *k = dsr_arena_alloc(ar, n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+			k[o++] = (char)c;
+		else if (c >= 'A' && c <= 'Z')
+			k[o++] = (char)(c + 32);
+	}
+	k[o] = 0;
+	return k;
+}
+
+/* Text of the name without a leading "the" and a trailing "'s". */
+static void S_trim(const nlp_doc *d, size_t *a, size_t *b)
+{
+	if (*b - *a > 1 && dsr__tk_is(d, *a, "the"))
+		(*a)++;
+	if (*b - *a > 1 && (dsr__tk_is(d, *b - 1, "'s") || dsr__tk_is(d, *b - 1, "\xe2\x80\x99s")))
+		(*b)--;
+}
+
+static bool S_initials(const nlp_doc *d, const S_ent *full, const char *acr, size_t al)
+{
+	size_t k = 0;
+	for (size_t i = full->a; i < full->b && k <= al; i++) {
+		const char *s = d->text + d->tok[i].start;
+		if (d->tok[i].lex & LX_FUNC)
+			continue; /* of, and, the */
+		if (!(d->tok[i].flags & DSR_TK_CAP))
+			return false;
+		if (k >= al || (s[0] | 32) != (acr[k] | 32))
+			return false;
+		k++;
+	}
+	return k == al;
+}
+
+static void S_canonical(nlp_doc *d, S_ent *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		e[i].canon = (int)i;
+		e[i].key = S_key(d->arena, d->text + d->tok[e[i].a].start,
+				 d->tok[e[i].b - 1].end - d->tok[e[i].a].start);
+	}
+	for (size_t i = 0; i < n; i++) {
+		S_ent *x = &e[i];
+		/* an acronym in parentheses after a name: "Foo Bar Corps (FBC)" */
+		if (i > 0 && x->b - x->a == 1 && x->a >= 1 && dsr__tk_is(d, x->a - 1, "(") &&
+		    e[i - 1].b == x->a - 1 && (d->tok[x->a].flags & DSR_TK_UPPER)) {
+			x->canon = e[i - 1].canon;
+			continue;
+		}
+		/* aliases the text states: "X, known as Y", "dubbed Y", "renamed Y" */
+		if (i > 0 && x->a >= 2) {
+			size_t p = x->a;
+			static const char *const cues[] = {"dubbed", "renamed", "nicknamed", "called",
+							   "named", NULL};
+			bool alias = false;
+			if (dsr__tk_is(d, p - 1, "as") && dsr__tk_is(d, p - 2, "known"))
+				alias = true;
+			for (size_t c = 0; cues[c] && !alias; c++)
+				if (dsr__tk_is(d, p - 1, cues[c]) ||
+				    (dsr__tk_is(d, p - 1, "\"") && dsr__tk_is(d, p - 2, cues[c])))
+					alias = true;
+			if (p >= 3 && dsr__tk_is(d, p - 1, "name") &&
+			    (dsr__tk_is(d, p - 2, "the") || dsr__tk_is(d, p - 2, "a")))
+				alias = true;
+			/* within the same sentence, the nearest earlier name */
+			if (alias) {
+				for (size_t j = i; j-- > 0;) {
+					bool cut = false;
+					for (size_t t = e[j].b; t <= x->a && !cut; t++)
+						cut = (d->tok[t].flags & DSR_TK_SSTART) != 0;
+					if (cut)
+						break;
+					if (e[j].type == x->type || x->type == DSR_E_EQUIPMENT ||
+					    e[j].type == DSR_E_EQUIPMENT) {
+						x->canon = e[j].canon;
+						x->type = e[j].type;
+						break;
+					}
+				}
+				if (x->canon != (int)i)
+					continue;
+			}
+		}
+		for (size_t j = 0; j < i; j++) {
+			S_ent *y = &e[j];
+			if (y->canon != (int)j)
+				continue;
+			/* same letters ("Amir-Abdollahian" / "Amir Abdollahian", "the Post") */
+			if (!strcmp(x->key, y->key)) {
+				x->canon = (int)j;
+				break;
+			}
+			size_t xl = strlen(x->key), yl = strlen(y->key);
+			/* a surname, or the tail of a longer name */
+			if (x->type == DSR_E_PERSON && y->type == DSR_E_PERSON && xl < yl && xl >= 4 &&
+			    !strcmp(y->key + yl - xl, x->key)) {
+				x->canon = (int)j;
+				break;
+			}
+			/* a later acronym of an earlier name */
+			if ((d->tok[x->a].flags & DSR_TK_UPPER) && x->b - x->a == 1 && y->b - y->a >= 2 &&
+			    S_initials(d, y, d->text + d->tok[x->a].start, tk_len(d, x->a))) {
+				x->canon = (int)j;
+				break;
+			}
+			/* a shorter form of an organisation: "Norvik" for "Norvik Aerospace" */
+			if (x->type == DSR_E_ORG && y->type == DSR_E_ORG && xl >= 4 && xl < yl &&
+			    !strncmp(y->key, x->key, xl) && x->b - x->a < y->b - y->a) {
+				x->canon = (int)j;
+				break;
+			}
+		}
+	}
+	/* chains resolve to their root */
+	for (size_t i = 0; i < n; i++) {
+		int c = e[i].canon;
+		for (int guard = 0; e[c].canon != c && guard < 64; guard++)
+			c = e[c].canon;
+		e[i].canon = c;
+	}
+}
+
+static bool S_same_text(const nlp_doc *d, size_t a, size_t b, size_t x);
+
+/*
+ * News introduces people by their full name: a lone capitalised word the
+ * tagger calls a person, with no title before it and no longer name ending
+ * in it, is far more often a company ("Ryanair"). A lone word called a place
+ * that no gazetteer knows, outside "in/from/to X", likewise.
+ */
+static void S_retype(const nlp_doc *d, S_ent *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* the lexicon and the last word decide between place and organisation */
+		uint32_t cls = 0;
+		if (e[i].b - e[i].a == 1)
+			cls = d->tok[e[i].a].lex;
+		else if (S_phrase(d, e[i].a, &cls) != e[i].b - e[i].a)
+			cls = 0;
+		if (d->tok[e[i].b - 1].lex & LX_ORGSUF)
+			e[i].type = DSR_E_ORG;
+		else if (e[i].type == DSR_E_ORG && (cls & LX_COUNTRY))
+			e[i].type = DSR_E_GPE;
+		else if (e[i].type == DSR_E_ORG && (cls & LX_FAC) && !(cls & LX_ORG))
+			e[i].type = DSR_E_FAC;
+		else if (e[i].type == DSR_E_ORG && (cls & LX_PLACE) && !(cls & LX_ORG) &&
+			 (e[i].b - e[i].a > 1 || (d->tok[e[i].a].flags & DSR_TK_UPPER)))
+			e[i].type = DSR_E_GPE;
+		if (e[i].b - e[i].a != 1)
+			continue;
+		size_t a = e[i].a;
+		bool title = a > 0 && (d->tok[a - 1].lex & LX_TITLE);
+		/* the surname of a person named in full earlier */
+		bool surname = false;
+		for (size_t j = 0; j < i && !surname; j++)
+			surname = e[j].type == DSR_E_PERSON && e[j].b - e[j].a >= 2 &&
+				  S_same_text(d, e[i].a, e[i].b, e[j].b - 1);
+		if (surname) {
+			e[i].type = DSR_E_PERSON;
+			continue;
+		}
+		if (e[i].type == DSR_E_PERSON && !title) {
+			bool full = false;
+			for (size_t j = 0; j < n && !full; j++)
+				full = j != i && e[j].type == DSR_E_PERSON && e[j].b - e[j].a >= 2 &&
+				       S_same_text(d, e[i].a, e[i].b, e[j].b - 1);
+			if (!full)
+				e[i].type = DSR_E_ORG;
+		} else if (e[i].type == DSR_E_GPE && !(d->tok[a].lex & (LX_PLACE | LX_COUNTRY))) {
+			static const char *const preps[] = {"in", "from", "to", "near", "across", "of", NULL};
+			bool prep = false;
+			for (size_t k = 0; preps[k] && a > 0; k++)
+				prep = prep || dsr__tk_is(d, a - 1, preps[k]);
+			if (!prep)
+				e[i].type = DSR_E_ORG;
+		}
+	}
+}
+
+static size_t S_headline_end(const nlp_doc *d);
+static int S_cmp_ent(const void *x, const void *y);
+
+/*
+ * Capitalised runs the tagger left out ("Apple" where "apple" is also a
+ * common noun): outside the headline, not at a sentence start unless the
+ * word is no common word, without title words; typed by the lexicon, else
+ * as organisations (the commonest unknown name in news).
+ */
+static size_t S_runs(const nlp_doc *d, S_ent *e, size_t n, const int *lab0)
+{
+	size_t hl = S_headline_end(d), n0 = n;
+	int *lab = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *lab);
+	memcpy(lab, lab0, d->ntok * sizeof *lab);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = e[i].a; k < e[i].b; k++)
+			lab[k] = 1;
+	const uint32_t skip = LX_FUNC | LX_MONTH | LX_WEEKDAY | LX_TITLE | LX_REPORT;
+	for (size_t i = hl; i < d->ntok; i++) {
+		const dsr_token *t = &d->tok[i];
+		if (lab[i] != 0 || !(t->flags & DSR_TK_CAP) || !(t->flags & DSR_TK_WORD) ||
+		    (t->lex & skip))
+			continue;
+		if ((t->flags & DSR_TK_SSTART) && (t->lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV)))
+			continue;
+		if (i > 0 && (d->tok[i - 1].flags & DSR_TK_PUNCT) &&
+		    strchr(":\"'`(", d->text[d->tok[i - 1].start]) && (t->lex & (LX_NOUN | LX_ADJ)))
+			continue;
+		size_t j = i + 1;
+		while (j < d->ntok && lab[j] == 0 && (d->tok[j].flags & DSR_TK_CAP) &&
+		       (d->tok[j].flags & DSR_TK_WORD) && !(d->tok[j].lex & skip) &&
+		       !(d->tok[j].flags & DSR_TK_SSTART))
+			j++;
+		/* a lone common word in capitals at a sentence start: skip */
+		if (n < d->ntok) {
+			uint32_t cls = j - i == 1 ? t->lex : 0;
+			if (j - i > 1)
+				S_phrase(d, i, &cls);
+			dsr_etype ty = (cls & LX_COUNTRY) || (cls & LX_PLACE) ? DSR_E_GPE
+				     : (cls & LX_NORP) && j - i == 1 ? DSR_E_NORP
+				     : (cls & LX_PERSON) && j - i > 1 ? DSR_E_PERSON
+				     : DSR_E_ORG;
+			e[n++] = (S_ent){i, j, ty, 0, NULL};
+		}
+		i = j - 1;
+	}
+	if (n > n0)
+		qsort(e, n, sizeof *e, S_cmp_ent);
+	return n;
+}
+
+/* The end (token index) of a title-cased headline paragraph, or 0. */
+static size_t S_headline_end(const nlp_doc *d)
+{
+	size_t k = 1, words = 0, caps = 0;
+	while (k < d->ntok && !(d->tok[k].flags & DSR_TK_PARA))
+		k++;
+	if (k > 40 || k == d->ntok)
+		return 0;
+	for (size_t i = 0; i < k; i++) {
+		if (!(d->tok[i].flags & DSR_TK_WORD) || (d->tok[i].lex & LX_FUNC))
+			continue;
+		words++;
+		caps += (d->tok[i].flags & DSR_TK_CAP) != 0;
+	}
+	return words >= 2 && caps * 10 >= words * 7 ? k : 0;
+}
+
+static bool S_same_text(const nlp_doc *d, size_t a, size_t b, size_t x)
+{
+	for (size_t k = 0; k < b - a; k++) {
+		if (x + k >= d->ntok || tk_len(d, a + k) != tk_len(d, x + k) ||
+		    memcmp(d->text + d->tok[a + k].start, d->text + d->tok[x + k].start, tk_len(d, a + k)))
+			return false;
+		if (k && d->tok[x + k].start == d->tok[x + k - 1].end) /* glued differently */
+			if (d->tok[a + k].start != d->tok[a + k - 1].end)
+				return false;
+	}
+	return true;
+}
+
+static int S_cmp_ent(const void *x, const void *y)
+{
+	const S_ent *a = x, *b = y;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/*
+ * One name, one type per article: names found outside the headline vote
+ * for their type; every other occurrence of the same words (headline
+ * included) becomes a mention of that type. Headline names nobody else
+ * supports are dropped unless the lexicon knows them.
+ */
+static size_t S_consistency(const nlp_doc *d, S_ent *e, size_t n, size_t cap)
+{
+	size_t hl = S_headline_end(d);
+	uint8_t *cov = dsr_arena_alloc(d->arena, d->ntok + 1);
+	memset(cov, 0, d->ntok + 1);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool head = e[i].a < hl;
+		bool body_has = false;
+		for (size_t j = 0; head && j < n && !body_has; j++)
+			body_has = e[j].a >= hl && e[j].b - e[j].a == e[i].b - e[i].a &&
+				   S_same_text(d, e[j].a, e[j].b, e[i].a);
+		if (head && !body_has && e[i].type != DSR_E_EQUIPMENT &&
+		    !(d->tok[e[i].a].lex & LX_NAMECLASS))
+			continue;
+		e[m++] = e[i];
+	}
+	n = m;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = e[i].a; k < e[i].b; k++)
+			cov[k] = 1;
+	size_t n0 = n;
+	for (size_t i = 0; i < n0; i++) {
+		/* majority type of this name's mentions outside the headline */
+		int votes[DSR_E__COUNT] = {0};
+		for (size_t j = 0; j < n0; j++)
+			if (e[j].b - e[j].a == e[i].b - e[i].a && S_same_text(d, e[i].a, e[i].b, e[j].a))
+				votes[e[j].type] += e[j].a >= hl ? 2 : 1;
+		dsr_etype best = e[i].type;
+		for (int t = 1; t < DSR_E__COUNT; t++)
+			if (votes[t] > votes[best])
+				best = (dsr_etype)t;
+		e[i].type = best;
+		if (!(d->tok[e[i].a].flags & DSR_TK_CAP) && !(d->tok[e[i].a].flags & DSR_TK_NUM))
+			continue;
+		for (size_t x = 0; x + (e[i].b - e[i].a) <= d->ntok && n < cap; x++) {
+			if (cov[x] || !S_same_text(d, e[i].a, e[i].b, x))
+				continue;
+			size_t l = e[i].b - e[i].a;
+			bool free_span = true;
+			for (size_t k = x; k < x + l; k++)
+				free_span = free_span && !cov[k];
+			/* not glued to a longer capitalised run */
+			if (x + l < d->ntok && (d->tok[x + l].flags & DSR_TK_CAP) &&
+			    !(d->tok[x + l].flags & DSR_TK_SSTART) && x + l >= hl)
+				free_span = false;
+			if (!free_span)
+				continue;
+			e[n++] = (S_ent){x, x + l, best, 0, NULL};
+			for (size_t k = x; k < x + l; k++)
+				cov[k] = 1;
+		}
+	}
+	qsort(e, n, sizeof *e, S_cmp_ent);
+	return n;
+}
+
+void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	if (!d->ntok)
+		return;
+	uint8_t *gz = dsr_arena_alloc(d->arena, d->ntok);
+	int *lab = dsr_arena_alloc(d->arena, d->ntok * sizeof *lab);
+	dsr__ner_gazetteer(d, gz);
+	if (d->nlp->ner) {
+		S_tag(d, gz, lab);
+	} else {
+		memset(lab, 0, d->ntok * sizeof *lab);
+	}
+	/* times win over names: "Friday", "November" */
+	for (size_t k = 0, t = 0; k < d->ntok; k++) {
+		while (t < ntx && tx[t].sp.end <= d->tok[k].start)
+			t++;
+		if (t < ntx && tx[t].sp.start <= d->tok[k].start)
+			lab[k] = -1;
+	}
+	S_ent *e = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *e);
+	size_t n = 0;
+	for (size_t i = 0; i < d->ntok;) {
+		if (lab[i] <= 0) {
+			/* designations and camel-case product names the tagger left out */
+			if (lab[i] == 0 && (S_designation(d, i) || S_camel(d, i))) {
+				size_t b = i + 1;
+				/* "iPhone 4", "iOS 5" */
+				if (b < d->ntok && (d->tok[b].flags & DSR_TK_NUM) && tk_len(d, b) <= 5 &&
+				    lab[b] == 0 && S_camel(d, i))
+					b++;
+				e[n++] = (S_ent){i, b, DSR_E_EQUIPMENT, 0, NULL};
+				i = b;
+				continue;
+			}
+			i++;
+			continue;
+		}
+		int type = (lab[i] - 1) / 2;
+		size_t j = i + 1;
+		while (j < d->ntok && lab[j] > 0 && (lab[j] & 1) == 0 && (lab[j] - 1) / 2 == type)
+			j++;
+		size_t a = i, b = j;
+		S_trim(d, &a, &b);
+		dsr_etype et = S_map(d, type, a, b);
+		/* a designation inside a name makes it equipment: "Boeing 787" stays ORG+EQUIPMENT */
+		bool lower = !(d->tok[a].flags & (DSR_TK_CAP | DSR_TK_NUM)) && !S_camel(d, a);
+		bool digits = b - a == 1 && (d->tok[a].flags & DSR_TK_NUM) && !S_designation(d, a);
+		/* a maker's name and a model: "Boeing 747", "Airbus A380", "Ford Taurus" */
+		if (j < d->ntok && lab[j] == 0 && (S_designation(d, j) || ((d->tok[j].flags & DSR_TK_NUM) &&
+		    tk_len(d, j) >= 3 && tk_len(d, j) <= 8 && !(j + 1 < d->ntok && (d->tok[j + 1].lex & LX_UNIT))))) {
+			b = j + 1;
+			et = DSR_E_EQUIPMENT;
+			j++;
+		}
+		bool title_only = b - a == 1 && (d->tok[a].lex & LX_TITLE);
+		if (!lower && !digits && !title_only && b > a)
+			e[n++] = (S_ent){a, b, et, 0, NULL};
+		i = j;
+	}
+	n = S_runs(d, e, n, lab);
+	S_retype(d, e, n);
+	n = S_consistency(d, e, n, d->ntok + 1);
+	S_canonical(d, e, n);
+	dsr_entity *v = dsr_arena_alloc(d->arena, (n + 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		const S_ent *c = &e[e[i].canon];
+		v[i].sp = (dsr_span){d->tok[e[i].a].start, d->tok[e[i].b - 1].end};
+		v[i].type = e[i].type;
+		v[i].canonical = dsr_arena_strndup(d->arena, d->text + d->tok[c->a].start,
+						   d->tok[c->b - 1].end - d->tok[c->a].start);
+	}
+	*out = v;
+	*nout = n;
+}

@@ -1,0 +1,263 @@
+/*
+ * nlp.c: the dsr_nlp context: the embedded lexicon as a hash table, the
+ * hand-written closed word classes, lemmas, and the analyze entry point.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp.h"
+
+/* The lexicon text and the tagger weights, embedded at build time (the
+ * Makefile generates gen/lexicon.tsv with tools/gen_lexicon.py). */
+__asm__(".section .rodata\n"
+	".balign 16\n"
+	".globl dsr__lexicon_data\n"
+	"dsr__lexicon_data:\n"
+	".incbin \"gen/lexicon.tsv\"\n"
+	".globl dsr__lexicon_end\n"
+	"dsr__lexicon_end:\n"
+	".byte 0\n"
+	".previous\n");
+extern const char dsr__lexicon_data[], dsr__lexicon_end[];
+
+/* Closed classes written by hand: grammar, not names. */
+static const struct {
+	uint32_t cls;
+	const char *words;
+} S_closed[] = {
+	{LX_FUNC, "a an the this that these those some any each every all no both either neither "
+		  "i you he she it we they me him her us them my your his its our their "
+		  "who whom whose which what where when why how there here "
+		  "of in on at by for with about against between into through during before after "
+		  "above below to from up down over under again further then once than as until "
+		  "while and but or nor so yet if because although though unless since "
+		  "is are was were be been being have has had having do does did will would "
+		  "shall should can could may might must not also just only very more most "
+		  "other such own same too per via among amid within without across along "
+		  "around near off onto upon toward towards despite whether"},
+	{LX_MONTH, "january february march april may june july august september october november "
+		   "december jan feb mar apr jun jul aug sep sept oct nov dec"},
+	{LX_WEEKDAY, "monday tuesday wednesday thursday friday saturday sunday "
+		     "mon tue tues wed thu thur thurs fri sat sun"},
+	{LX_NUMWORD, "zero one two three four five six seven eight nine ten eleven twelve "
+		     "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+		     "thirty forty fifty sixty seventy eighty ninety hundred a dozen dozens "
+		     "hundreds thousands millions billions scores half"},
+	{LX_UNIT, "hundred thousand million billion trillion dozen mln bln bn m k"},
+	{LX_TITLE, "mr mrs ms dr prof sir lord lady president vice chairman chairwoman chair "
+		   "ceo cfo coo cto chief executive director secretary minister premier "
+		   "chancellor governor senator sen rep representative congressman "
+		   "congresswoman mayor judge justice general gen lt col maj capt cmdr adm "
+		   "colonel major captain lieutenant sergeant admiral commander officer "
+		   "spokesman spokeswoman spokesperson ambassador envoy king queen prince "
+		   "princess pope bishop rev father saint st ayatollah sheikh analyst "
+		   "economist professor founder co-founder deputy head leader"},
+	{LX_ORGSUF, "inc corp corporation co ltd llc plc ag sa nv gmbh group holdings bank "
+		    "company companies association agency ministry department council "
+		    "committee commission institute university college party union "
+		    "organization organisation foundation federation fund corps authority "
+		    "service services systems technologies motors airlines airways "
+		    "industries partners capital securities exchange network news times "
+		    "post journal press television radio tv magazine gazette herald tribune "
+		    "chronicle observer telegraph courier wire"},
+	{LX_REPORT, "said says say told tells reported reports according added adds stated "
+		    "states announced announces confirmed confirms denied denies claimed claims "
+		    "warned warns acknowledged acknowledges insisted noted explained argued "
+		    "wrote writes asserted"},
+	{LX_STARTER, "the a an he she it they we i you this that these those his her their its "
+		     "but and or so yet in on at for with as after before when while if "
+		     "although though there here one some many most more other others "
+		     "meanwhile however also still now then today yesterday last"},
+	{LX_ABBR, "mr mrs ms dr prof sr jr st gen lt col maj capt cmdr adm sen rep gov "
+		  "inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec "
+		  "mon tue tues wed thu thur thurs fri sat sun no vs etc mt ft ave rev "
+		  "dept est fig approx"},
+};
+
+static void S_grow(dsr_nlp *nlp, size_t *alloc)
+{
+	if (nlp->nent < *alloc)
+		return;
+	*alloc = *alloc ? *alloc * 2 : 1 << 17;
+	nlp->ent = dsr_xrealloc(nlp->ent, dsr_st_mult(*alloc, sizeof *nlp->ent));
+}
+
+static void S_insert(dsr_nlp *nlp, size_t i)
+{
+	size_t h = (size_t)dsr_hash64(nlp->ent[i].key, nlp->ent[i].klen, 7) & nlp->mask;
+	while (nlp->slot[h])
+		h = (h + 1) & nlp->mask;
+	nlp->slot[h] = (uint32_t)i + 1;
+}
+
+/* Sized with room for the closed classes and phrase heads added later. */
+static void S_index(dsr_nlp *nlp)
+{
+	size_t sz = 1;
+	while (sz < nlp->nent * 3 + 65536)
+		sz <<= 1;
+	free(nlp->slot);
+	nlp->slot = dsr_xcalloc(sz, sizeof *nlp->slot);
+	nlp->mask = sz - 1;
+	for (size_t i = 0; i < nlp->nent; i++)
+		S_insert(nlp, i);
+}
+
+const lx_entry *dsr__lx_get(const dsr_nlp *nlp, const char *s, size_t n)
+{
+	size_t h = (size_t)dsr_hash64(s, n, 7) & nlp->mask;
+	for (uint32_t k; (k = nlp->slot[h]); h = (h + 1) & nlp->mask) {
+		const lx_entry *e = &nlp->ent[k - 1];
+		if (e->klen == n && !memcmp(e->key, s, n))
+			return e;
+	}
+	return NULL;
+}
+
+/* Adds cls to the entry of s[0..n), creating it when missing. */
+static void S_mark(dsr_nlp *nlp, size_t *alloc, const char *s, size_t n, uint32_t cls)
+{
+	lx_entry *e = (lx_entry *)dsr__lx_get(nlp, s, n);
+	if (e) {
+		e->cls |= cls;
+		return;
+	}
+	S_grow(nlp, alloc);
+	nlp->ent[nlp->nent++] = (lx_entry){s, NULL, (uint32_t)n, 0, cls};
+	S_insert(nlp, nlp->nent - 1);
+}
+
+static uint32_t S_letters(const char *s, const char *e)
+{
+	uint32_t c = 0;
+	for (; s < e; s++) {
+		switch (*s) {
+		case 'C': c |= LX_COUNTRY; break;
+		case 'L': c |= LX_PLACE; break;
+		case 'P': c |= LX_PERSON; break;
+		case 'O': c |= LX_ORG; break;
+		case 'E': c |= LX_EVENT; break;
+		case 'F': c |= LX_FAC; break;
+		case 'N': c |= LX_NORP; break;
+		case 'n': c |= LX_NOUN; break;
+		case 'v': c |= LX_VERB; break;
+		case 'a': c |= LX_ADJ; break;
+		case 'r': c |= LX_ADV; break;
+		case '$': c |= LX_CURRENCY; break;
+		case 'm': c |= LX_NOUNINF; break;
+		case 'w': c |= LX_VERBINF; break;
+		default: break;
+		}
+	}
+	return c;
+}
+
+dsr_err dsr_nlp_new(dsr_nlp **out)
+{
+	dsr_nlp *nlp = dsr_xcalloc(1, sizeof *nlp);
+	size_t alloc = 0;
+	const char *p = dsr__lexicon_data, *end = dsr__lexicon_end;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		const char *t1 = memchr(p, '\t', (size_t)(nl - p));
+		if (t1) {
+			const char *t2 = memchr(t1 + 1, '\t', (size_t)(nl - t1 - 1));
+			S_grow(nlp, &alloc);
+			lx_entry *e = &nlp->ent[nlp->nent++];
+			e->key = p;
+			e->klen = (uint32_t)(t1 - p);
+			e->cls = S_letters(t1 + 1, t2 ? t2 : nl);
+			e->extra = t2 ? t2 + 1 : NULL;
+			e->xlen = t2 ? (uint32_t)(nl - t2 - 1) : 0;
+		}
+		p = nl + 1;
+	}
+	S_index(nlp);
+	/* closed classes, then the heads of multi-word names */
+	for (size_t k = 0; k < sizeof S_closed / sizeof *S_closed; k++) {
+		const char *w = S_closed[k].words;
+		while (*w) {
+			size_t l = strcspn(w, " ");
+			S_mark(nlp, &alloc, w, l, S_closed[k].cls);
+			w += l;
+			w += *w == ' ';
+		}
+	}
+	size_t n0 = nlp->nent;
+	for (size_t i = 0; i < n0; i++) {
+		const char *key = nlp->ent[i].key;
+		const char *sp = memchr(key, ' ', nlp->ent[i].klen);
+		if (sp && (nlp->ent[i].cls & (LX_NAMECLASS | LX_CURRENCY)))
+			S_mark(nlp, &alloc, key, (size_t)(sp - key), LX_HEAD);
+	}
+	nlp->ner = dsr__ner_model_load();
+	*out = nlp;
+	return DSR_OK;
+}
+
+void dsr_nlp_free(dsr_nlp *nlp)
+{
+	if (!nlp)
+		return;
+	dsr__ner_model_free(nlp->ner);
+	free(nlp->ent);
+	free(nlp->slot);
+	free(nlp);
+}
+
+char *dsr__lower(dsr_arena *a, const char *s, size_t n)
+{
+	char *o = dsr_arena_alloc(a, n + 1);
+	for (size_t i = 0; i < n; i++)
+		o[i] = (char)((unsigned char)s[i] < 0x80 ? tolower((unsigned char)s[i]) : s[i]);
+	o[n] = 0;
+	return o;
+}
+
+static size_t S_copy(char *out, size_t outsz, const char *s, size_t n)
+{
+	if (n >= outsz)
+		n = outsz - 1;
+	memcpy(out, s, n);
+	out[n] = 0;
+	return n;
+}
+
+size_t dsr__lemma(const dsr_nlp *nlp, const char *s, size_t n, bool verb, char *out,
+		  size_t outsz)
+{
+	const lx_entry *e = dsr__lx_get(nlp, s, n);
+	uint32_t inf = verb ? LX_VERBINF : LX_NOUNINF, base = verb ? LX_VERB : LX_NOUN;
+	if (e && (e->cls & inf) && e->extra)
+		return S_copy(out, outsz, e->extra, e->xlen);
+	/* WordNet's morphy suffix rules, checked against the index */
+	static const char *const nrules[][2] = {
+		{"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
+		{"shes", "sh"}, {"men", "man"}, {"s", ""},
+	};
+	static const char *const vrules[][2] = {
+		{"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"},
+		{"ing", ""}, {"s", ""},
+	};
+	const char *const(*rules)[2] = verb ? vrules : nrules;
+	size_t nr = verb ? sizeof vrules / sizeof *vrules : sizeof nrules / sizeof *nrules;
+	char tmp[64];
+	for (size_t r = 0; r < nr && n < sizeof tmp - 4; r++) {
+		size_t sl = strlen(rules[r][0]), bl = strlen(rules[r][1]);
+		if (n <= sl + 1 || memcmp(s + n - sl, rules[r][0], sl))
+			continue;
+		memcpy(tmp, s, n - sl);
+		memcpy(tmp + n - sl, rules[r][1], bl);
+		size_t tl = n - sl + bl;
+		if (dsr__lx_cls(nlp, tmp, tl) & base)
+			return S_copy(out, outsz, tmp, tl);
+		/* doubled consonant: stopped -> stop */
+		if (verb && tl >= 3 && bl == 0 && tmp[tl - 1] == tmp[tl - 2] &&
+		    (dsr__lx_cls(nlp, tmp, tl - 1) & base))
+			return S_copy(out, outsz, tmp, tl - 1);
+	}
+	return S_copy(out, outsz, s, n);
+}

@@ -1,0 +1,97 @@
+/*
+ * nlp.h: the language layer's shared internals: the lexicon (generated from
+ * iso-codes and WordNet at build time, embedded in the library), word
+ * classes, tokens and sentences, and the per-layer annotators.
+ */
+#ifndef DOSSIER_NLP_H
+#define DOSSIER_NLP_H
+
+#include "dossier/analyze.h"
+
+/* Lexicon classes of a lowercased word or phrase. */
+enum lx_class {
+	LX_COUNTRY = 1u << 0, LX_PLACE = 1u << 1, LX_PERSON = 1u << 2, LX_ORG = 1u << 3,
+	LX_EVENT = 1u << 4, LX_FAC = 1u << 5, LX_NORP = 1u << 6, LX_NOUN = 1u << 7,
+	LX_VERB = 1u << 8, LX_ADJ = 1u << 9, LX_ADV = 1u << 10, LX_CURRENCY = 1u << 11,
+	LX_NOUNINF = 1u << 12, LX_VERBINF = 1u << 13,
+	LX_HEAD = 1u << 14,      /* first word of a longer proper-name phrase */
+	/* hand-written closed classes (nlp.c) */
+	LX_FUNC = 1u << 15,      /* determiners, pronouns, prepositions, conjunctions */
+	LX_MONTH = 1u << 16, LX_WEEKDAY = 1u << 17, LX_NUMWORD = 1u << 18,
+	LX_TITLE = 1u << 19,     /* President, Mr., minister, spokesman */
+	LX_ORGSUF = 1u << 20,    /* Inc., Corp., Ltd., Group, Bank, Agency */
+	LX_REPORT = 1u << 21,    /* said, told, reported */
+	LX_STARTER = 1u << 22,   /* words that often start a sentence: The, He, But */
+	LX_UNIT = 1u << 23,      /* million, billion, thousand, dozen */
+	LX_ABBR = 1u << 24,      /* abbreviations ending in a period: Mr., Inc., Jan. */
+};
+#define LX_NAMECLASS (LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC | LX_NORP)
+
+typedef struct lx_entry {
+	const char *key;      /* into the lexicon data, not NUL-terminated */
+	const char *extra;    /* lemma or currency code, or NULL */
+	uint32_t klen, xlen;
+	uint32_t cls;
+} lx_entry;
+
+struct dsr_nlp {
+	lx_entry *ent;
+	size_t nent;
+	uint32_t *slot;       /* open addressing: index+1 into ent, 0 = empty */
+	size_t mask;
+	const struct ner_model *ner;
+};
+
+/* Entry of the lowercased word or phrase s[0..n), or NULL. */
+const lx_entry *dsr__lx_get(const dsr_nlp *nlp, const char *s, size_t n);
+static inline uint32_t dsr__lx_cls(const dsr_nlp *nlp, const char *s, size_t n)
+{
+	const lx_entry *e = dsr__lx_get(nlp, s, n);
+	return e ? e->cls : 0;
+}
+/* The lemma of a lowercased noun (drones -> drone) or verb (said -> say)
+ * into out (size outsz); returns its length. */
+size_t dsr__lemma(const dsr_nlp *nlp, const char *s, size_t n, bool verb, char *out,
+		  size_t outsz);
+
+/* ASCII lowercase copy of s[0..n) into the arena (same byte offsets). */
+char *dsr__lower(dsr_arena *a, const char *s, size_t n);
+
+/* The per-article working state the annotators share. */
+typedef struct nlp_doc {
+	const dsr_nlp *nlp;
+	dsr_arena *arena;
+	const char *text;     /* original */
+	const char *low;      /* ASCII-lowercased copy, same offsets */
+	size_t n;
+	dsr_token *tok;
+	size_t ntok;
+	dsr_span *sent;
+	size_t nsent;
+	int ref_y, ref_m, ref_d; /* reference date, 0 when unknown */
+} nlp_doc;
+
+/* token.c */
+void dsr__tokenize(nlp_doc *d);
+void dsr__sentences(nlp_doc *d);
+static inline size_t tk_len(const nlp_doc *d, size_t i)
+{
+	return d->tok[i].end - d->tok[i].start;
+}
+/* True when token i is exactly the lowercase word w. */
+bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w);
+
+/* timex.c, quantity.c, ner.c */
+void dsr__timex(nlp_doc *d, dsr_timex **out, size_t *n);
+void dsr__quantities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_quantity **out,
+		     size_t *n);
+void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out, size_t *n);
+/* Infers a reference date from the text's latest full date (0 if none). */
+bool dsr__infer_reference(nlp_doc *d);
+
+/* ner.c: the tagger's model */
+struct ner_model;
+const struct ner_model *dsr__ner_model_load(void);
+void dsr__ner_model_free(const struct ner_model *m);
+
+#endif

@@ -1,0 +1,186 @@
+/* test_analyze.c: tokens, sentences, times, quantities and entities on
+ * invented reporting. */
+#include <stdlib.h>
+
+#include "dossier/analyze.h"
+#include "test.h"
+
+static dsr_nlp *S_nlp;
+static dsr_arena S_ar;
+
+static dsr_analysis S_run(const char *text, const char *published)
+{
+	if (!S_nlp) {
+		if (dsr_nlp_new(&S_nlp))
+			abort();
+		dsr_arena_init(&S_ar);
+	}
+	dsr_arena_clear(&S_ar);
+	dsr_article a = {0};
+	a.text = text;
+	a.text_len = strlen(text);
+	a.published = published;
+	a.published_from = published ? "given" : NULL;
+	dsr_analysis an;
+	if (dsr_analyze(S_nlp, &a, &S_ar, &an))
+		abort();
+	return an;
+}
+
+static char S_tmp[8][256];
+static int S_k;
+
+static const char *S_span(const dsr_analysis *an, dsr_span sp)
+{
+	char *b = S_tmp[S_k++ & 7];
+	size_t n = sp.end - sp.start < 255 ? sp.end - sp.start : 255;
+	memcpy(b, an->text + sp.start, n);
+	b[n] = 0;
+	return b;
+}
+
+/* The value of the time expression whose text is `text`, or "MISSING". */
+static const char *S_time(const dsr_analysis *an, const char *text)
+{
+	for (size_t i = 0; i < an->ntimes; i++)
+		if (!strcmp(S_span(an, an->times[i].sp), text))
+			return an->times[i].value;
+	return "MISSING";
+}
+
+static const dsr_quantity *S_qty(const dsr_analysis *an, const char *text)
+{
+	for (size_t i = 0; i < an->nquantities; i++)
+		if (!strcmp(S_span(an, an->quantities[i].sp), text))
+			return &an->quantities[i];
+	return NULL;
+}
+
+static const dsr_entity *S_ent(const dsr_analysis *an, const char *text, size_t nth)
+{
+	for (size_t i = 0; i < an->nentities; i++)
+		if (!strcmp(S_span(an, an->entities[i].sp), text) && nth-- == 0)
+			return &an->entities[i];
+	return NULL;
+}
+
+void test_tokens_sentences(void)
+{
+	dsr_analysis an = S_run("Mr. Okafor flew the Shahed-136 from the U.S. to Lagos. It cost $6,000.50 "
+				"and 1.5 million euros. \"We won,\" he said. The U.S. Navy agreed.\n\n"
+				"Dateline without a stop\n\nA new paragraph", NULL);
+	const char *want[] = {"Mr.", "Okafor", "flew", "the", "Shahed-136", "from", "the", "U.S.",
+			      "to", "Lagos", ".", "It", "cost", "$", "6,000.50"};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		dsr_span sp = {an.tokens[i].start, an.tokens[i].end};
+		CHECK_STR(S_span(&an, sp), want[i]);
+	}
+	CHECK(an.nsentences == 6);
+	if (an.nsentences == 6) {
+		CHECK_STR(S_span(&an, an.sentences[0]), "Mr. Okafor flew the Shahed-136 from the U.S. to Lagos.");
+		CHECK_STR(S_span(&an, an.sentences[2]), "\"We won,\" he said.");
+		CHECK_STR(S_span(&an, an.sentences[3]), "The U.S. Navy agreed.");
+		CHECK_STR(S_span(&an, an.sentences[4]), "Dateline without a stop");
+	}
+}
+
+void test_times(void)
+{
+	/* a Saturday */
+	dsr_analysis an = S_run("The ministry said on Friday that talks began in early November and "
+				"ended last month. A deal was signed on February 24, 2022, and a "
+				"second one a month later. Officials met November 9. Since the summer "
+				"prices rose, and they will keep rising in the next few years. Sales "
+				"fell in the third quarter. Deliveries take three months.",
+				"2022-11-19");
+	CHECK_STR(S_time(&an, "Friday"), "2022-11-18");
+	CHECK_STR(S_time(&an, "early November"), "2022-11");
+	CHECK_STR(S_time(&an, "last month"), "2022-10");
+	CHECK_STR(S_time(&an, "February 24, 2022"), "2022-02-24");
+	CHECK_STR(S_time(&an, "a month later"), "2022-03");
+	CHECK_STR(S_time(&an, "November 9"), "2022-11-09");
+	CHECK_STR(S_time(&an, "the summer"), "2022-SU");
+	CHECK_STR(S_time(&an, "the next few years"), "PXY");
+	CHECK_STR(S_time(&an, "the third quarter"), "2022-Q3");
+	CHECK_STR(S_time(&an, "three months"), "P3M");
+	for (size_t i = 0; i < an.ntimes; i++)
+		if (!strcmp(an.times[i].value, "2022-11") && an.times[i].mod)
+			CHECK_STR(an.times[i].mod, "START");
+	/* no publication date: inferred from the latest full date */
+	an = S_run("On 3 March 2024 the plant opened. Two days later it closed.", NULL);
+	CHECK_STR(an.reference, "2024-03-03");
+	CHECK_STR(an.reference_from, "inferred");
+	CHECK_STR(S_time(&an, "Two days later"), "2024-03-05");
+}
+
+void test_quantities(void)
+{
+	dsr_analysis an = S_run("Veloria will buy up to 6,000 Iranian-designed drones for $1 billion, "
+				"at least 40 launchers, more than 200 trucks and about 30 percent of "
+				"the stock for \xe2\x82\xac" "140 million. Hundreds of workers and six "
+				"engineers arrived, between 10 and 12 ships.",
+				"2022-11-19");
+	const dsr_quantity *q = S_qty(&an, "up to 6,000");
+	CHECK(q && q->kind == DSR_Q_COUNT && q->value == 6000 && q->bound == DSR_B_UP_TO);
+	if (q)
+		CHECK_STR(q->unit, "drone");
+	q = S_qty(&an, "$1 billion");
+	CHECK(q && q->kind == DSR_Q_MONEY && q->value == 1e9);
+	if (q)
+		CHECK_STR(q->unit, "USD");
+	q = S_qty(&an, "\xe2\x82\xac" "140 million");
+	CHECK(q && q->value == 140e6);
+	if (q)
+		CHECK_STR(q->unit, "EUR");
+	q = S_qty(&an, "at least 40");
+	CHECK(q && q->bound == DSR_B_AT_LEAST);
+	q = S_qty(&an, "more than 200");
+	CHECK(q && q->bound == DSR_B_MORE_THAN);
+	q = S_qty(&an, "about 30 percent");
+	CHECK(q && q->kind == DSR_Q_PERCENT && q->bound == DSR_B_ABOUT && q->value == 30);
+	q = S_qty(&an, "Hundreds");
+	CHECK(q && q->value == 100 && q->bound == DSR_B_AT_LEAST);
+	if (q)
+		CHECK_STR(q->unit, "worker");
+	q = S_qty(&an, "six");
+	CHECK(q && q->value == 6);
+	q = S_qty(&an, "between 10 and 12");
+	CHECK(q && q->bound == DSR_B_RANGE && q->low == 10 && q->high == 12);
+}
+
+void test_entities(void)
+{
+	dsr_analysis an = S_run(
+		"Foreign Minister Talgat Bek-Amirov met officials of the Coastal Defence Corps "
+		"(CDC) in Lisbon on Monday, The Harbor Gazette reported. Bek-Amirov said Portugal "
+		"would not buy the Kestrel-9 drones, known as Sea Hawk in the trade press. "
+		"Later, Bek Amirov told the Harbor Gazette that the CDC had tested the S-400.",
+		"2030-05-08");
+	const dsr_entity *e = S_ent(&an, "Talgat Bek-Amirov", 0);
+	CHECK(e && e->type == DSR_E_PERSON);
+	e = S_ent(&an, "Bek-Amirov", 0);
+	CHECK(e != NULL);
+	if (e)
+		CHECK_STR(e->canonical, "Talgat Bek-Amirov");
+	e = S_ent(&an, "Bek Amirov", 0);
+	if (e)
+		CHECK_STR(e->canonical, "Talgat Bek-Amirov");
+	e = S_ent(&an, "CDC", 1);
+	CHECK(e != NULL);
+	if (e)
+		CHECK_STR(e->canonical, "Coastal Defence Corps");
+	e = S_ent(&an, "Kestrel-9", 0);
+	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	e = S_ent(&an, "Sea Hawk", 0);
+	if (e)
+		CHECK_STR(e->canonical, "Kestrel-9");
+	e = S_ent(&an, "S-400", 0);
+	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	e = S_ent(&an, "Lisbon", 0);
+	CHECK(e && e->type == DSR_E_GPE);
+	e = S_ent(&an, "Harbor Gazette", 1);
+	if (e)
+		CHECK_STR(e->canonical, "Harbor Gazette");
+	/* "Monday" is a time, not a name */
+	CHECK(S_ent(&an, "Monday", 0) == NULL);
+}
