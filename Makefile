@@ -133,3 +133,6 @@ fuzz-replay:
 
 $(BUILD)/extract_bench: bench/extract_bench.c $(BUILD)/libdossier.a
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(LDFLAGS) $(BUILD)/libdossier.a $(LDLIBS)
+
+$(BUILD)/analyze_bench: bench/analyze_bench.c $(BUILD)/libdossier.a
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(LDFLAGS) $(BUILD)/libdossier.a $(LDLIBS)

@@ -28,15 +28,27 @@ const char *const dsr__ner_types[NER_NTYPES] = {"PER", "ORG", "LOC", "GPE", "ART
 
 /* ---- features ---- */
 
+/* Feature ids: FNV-1a over short strings, a 32-bit finalizer over ints. */
 static uint32_t S_fh(uint32_t tmpl, const char *s, size_t n)
 {
-	uint32_t h = (uint32_t)dsr_hash64(s, n, tmpl * 0x9E3779B1u + 17);
+	uint32_t h = 2166136261u ^ (tmpl * 0x9E3779B1u);
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	h ^= h >> 16;
+	h *= 0x85EBCA6Bu;
+	h ^= h >> 13;
 	return h ? h : 1;
 }
 
 static uint32_t S_fi(uint32_t tmpl, uint32_t v)
 {
-	return S_fh(tmpl, (const char *)&v, sizeof v);
+	uint32_t h = v * 0x9E3779B1u ^ (tmpl + 1) * 0x85EBCA77u;
+	h ^= h >> 16;
+	h *= 0x7FEB352Du;
+	h ^= h >> 15;
+	h *= 0x846CA68Bu;
+	h ^= h >> 16;
+	return h ? h : 1;
 }
 
 /* Word shape, compressed: "Shahed-136" -> "Xx-d", "IRGC" -> "X", "U.S." -> "X.X." */
@@ -75,7 +87,7 @@ static void S_add(uint32_t *f, size_t *nf, uint32_t h)
 /* Longest lexicon name phrase (2-6 words) starting at token i, or 0. */
 static size_t S_phrase(const nlp_doc *d, size_t i, uint32_t *cls)
 {
-	if (!(d->tok[i].lex & LX_HEAD))
+	if (!(d->tok[i].lex & LX_HEAD) || !(d->tok[i].flags & DSR_TK_CAP))
 		return 0;
 	size_t best = 0;
 	for (size_t k = i + 1; k < d->ntok && k < i + 6; k++) {
@@ -103,9 +115,18 @@ static size_t S_phrase(const nlp_doc *d, size_t i, uint32_t *cls)
 	return best;
 }
 
-void dsr__ner_gazetteer(const nlp_doc *d, uint8_t *gz)
+void dsr__ner_gazetteer(nlp_doc *d, uint8_t *gz)
 {
 	memset(gz, 0, d->ntok);
+	d->hw = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *d->hw);
+	d->hs = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *d->hs);
+	for (size_t i = 0; i < d->ntok; i++) {
+		char sh[32];
+		size_t l = tk_len(d, i) > 40 ? 40 : tk_len(d, i);
+		d->hw[i] = S_fh(0, d->low + d->tok[i].start, l);
+		size_t shl = S_shape(d->text + d->tok[i].start, tk_len(d, i), sh, sizeof sh);
+		d->hs[i] = S_fh(0, sh, shl);
+	}
 	for (size_t i = 0; i < d->ntok; i++) {
 		uint32_t cls = 0;
 		size_t l = S_phrase(d, i, &cls);
@@ -122,16 +143,14 @@ size_t dsr__ner_features(const nlp_doc *d, const uint8_t *gz, size_t i, int prev
 			 uint32_t *f)
 {
 	size_t nf = 0;
-	char sh[32];
 	const dsr_token *t = &d->tok[i];
 	const char *w = d->low + t->start;
 	size_t wl = tk_len(d, i);
 	if (wl > 40)
 		wl = 40;
 	S_add(f, &nf, 1); /* bias */
-	S_add(f, &nf, S_fh(1, w, wl));
-	size_t shl = S_shape(d->text + t->start, tk_len(d, i), sh, sizeof sh);
-	S_add(f, &nf, S_fh(2, sh, shl));
+	S_add(f, &nf, S_fi(1, d->hw[i]));
+	S_add(f, &nf, S_fi(2, d->hs[i]));
 	for (size_t k = 1; k <= 4 && k <= wl; k++) {
 		S_add(f, &nf, S_fh(10 + (uint32_t)k, w + wl - k, k));
 		if (k <= 3)
@@ -156,13 +175,9 @@ size_t dsr__ner_features(const nlp_doc *d, const uint8_t *gz, size_t i, int prev
 			continue;
 		}
 		const dsr_token *u = &d->tok[j];
-		size_t ul = tk_len(d, (size_t)j);
-		if (ul > 40)
-			ul = 40;
-		S_add(f, &nf, S_fh(tm, d->low + u->start, ul));
+		S_add(f, &nf, S_fi(tm, d->hw[j]));
 		if (off == -1 || off == 1) {
-			size_t l2 = S_shape(d->text + u->start, tk_len(d, (size_t)j), sh, sizeof sh);
-			S_add(f, &nf, S_fh(tm + 10, sh, l2));
+			S_add(f, &nf, S_fi(tm + 10, d->hs[j]));
 			S_add(f, &nf, S_fi(tm + 20, u->lex & (LX_TITLE | LX_ORGSUF | LX_REPORT | LX_FUNC | LX_MONTH)));
 			S_add(f, &nf, S_fi(tm + 30, gz[j]));
 			S_add(f, &nf, S_fi(tm + 40, u->flags & (DSR_TK_CAP | DSR_TK_SSTART)));
@@ -171,16 +186,21 @@ size_t dsr__ner_features(const nlp_doc *d, const uint8_t *gz, size_t i, int prev
 	/* label history */
 	S_add(f, &nf, S_fi(70, (uint32_t)prev));
 	S_add(f, &nf, S_fi(71, (uint32_t)(prev * 64 + prev2)));
-	S_add(f, &nf, S_fh(72 + (uint32_t)prev * 0, sh, 0) ^ S_fi(73, (uint32_t)prev) ^ S_fh(74, w, wl));
+	S_add(f, &nf, S_fi(73, (uint32_t)prev) ^ S_fi(74, d->hw[i]));
 	S_add(f, &nf, S_fi(75, (uint32_t)prev) ^ S_fi(76, (uint32_t)(t->flags & DSR_TK_CAP)));
 	return nf;
 }
 
 /* ---- the model ---- */
 
+/* One cache line per feature: its id and its weight per label. */
+typedef struct S_row {
+	float w[16];        /* NER_NLABELS used, padded for vector adds */
+} S_row;
+
 struct ner_model {
-	uint32_t *keys;     /* open addressing; 0 = empty */
-	float *w;           /* NER_NLABELS per slot */
+	uint32_t *keys;     /* open addressing, 0 = empty; rows[h] holds key h's weights */
+	S_row *rows;
 	size_t mask;
 };
 
@@ -226,7 +246,10 @@ const struct ner_model *dsr__ner_model_load(void)
 		sz <<= 1;
 	m->mask = sz - 1;
 	m->keys = dsr_xcalloc(sz, sizeof *m->keys);
-	m->w = dsr_xcalloc(dsr_st_mult(sz, NER_NLABELS), sizeof *m->w);
+	m->rows = aligned_alloc(64, dsr_st_mult(sz, sizeof *m->rows));
+	if (!m->rows)
+		abort();
+	memset(m->rows, 0, sz * sizeof *m->rows);
 	const unsigned char *p = raw + 20;
 	for (uint32_t k = 0; k < nfeat; k++, p += row) {
 		uint32_t key;
@@ -238,7 +261,7 @@ const struct ner_model *dsr__ner_model_load(void)
 		for (uint32_t l = 0; l < nl; l++) {
 			int16_t q;
 			memcpy(&q, p + 4 + 2 * l, 2);
-			m->w[h * NER_NLABELS + l] = (float)q * scale;
+			m->rows[h].w[l] = (float)q * scale;
 		}
 	}
 	free(raw);
@@ -250,15 +273,15 @@ void dsr__ner_model_free(const struct ner_model *m)
 	if (!m)
 		return;
 	free(m->keys);
-	free(m->w);
+	free(m->rows);
 	free((void *)m);
 }
 
-static const float *S_row(const struct ner_model *m, uint32_t key)
+static const float *S_weights(const struct ner_model *m, uint32_t key)
 {
 	for (size_t h = key & m->mask; m->keys[h]; h = (h + 1) & m->mask)
 		if (m->keys[h] == key)
-			return &m->w[h * NER_NLABELS];
+			return m->rows[h].w;
 	return NULL;
 }
 
@@ -279,11 +302,11 @@ static void S_tag(const nlp_doc *d, const uint8_t *gz, int *lab)
 		if (d->tok[i].flags & DSR_TK_SSTART)
 			prev = prev2 = 0;
 		size_t nf = dsr__ner_features(d, gz, i, prev, prev2, f);
-		float sc[NER_NLABELS] = {0};
+		float sc[16] = {0};
 		for (size_t k = 0; k < nf; k++) {
-			const float *r = S_row(m, f[k]);
+			const float *r = S_weights(m, f[k]);
 			if (r)
-				for (int l = 0; l < NER_NLABELS; l++)
+				for (int l = 0; l < 16; l++)
 					sc[l] += r[l];
 		}
 		int best = 0;
@@ -612,6 +635,8 @@ static size_t S_headline_end(const nlp_doc *d)
 
 static bool S_same_text(const nlp_doc *d, size_t a, size_t b, size_t x)
 {
+	if (x + (b - a) > d->ntok || d->hw[a] != d->hw[x])
+		return false; /* different lowercased first words */
 	for (size_t k = 0; k < b - a; k++) {
 		if (x + k >= d->ntok || tk_len(d, a + k) != tk_len(d, x + k) ||
 		    memcmp(d->text + d->tok[a + k].start, d->text + d->tok[x + k].start, tk_len(d, a + k)))

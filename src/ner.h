@@ -15,7 +15,8 @@
 extern const char *const dsr__ner_types[NER_NTYPES];
 
 /* Marks tokens covered by a lexicon name phrase: gz[i] = class | position. */
-void dsr__ner_gazetteer(const nlp_doc *d, uint8_t *gz);
+/* Also fills d->hw and d->hs, which the features read. */
+void dsr__ner_gazetteer(nlp_doc *d, uint8_t *gz);
 /* Feature hashes of token i given the two previous labels; returns how many
  * were written to f (at most NER_MAXF). */
 size_t dsr__ner_features(const nlp_doc *d, const uint8_t *gz, size_t i, int prev, int prev2,

@@ -69,6 +69,12 @@ static const struct {
 		     "but and or so yet in on at for with as after before when while if "
 		     "although though there here one some many most more other others "
 		     "meanwhile however also still now then today yesterday last"},
+	{LX_TIMEX, "this last next past coming the early late mid today yesterday tomorrow "
+		   "tonight now currently current recently lately these every each per daily "
+		   "weekly monthly yearly annually annual hourly nightly noon midday midnight "
+		   "year-ago year-earlier christmas halloween thanksgiving independence spring "
+		   "summer fall autumn winter fiscal a an one several few many some recent "
+		   "previous first following for in within since nineteen"},
 	{LX_ABBR, "mr mrs ms dr prof sr jr st gen lt col maj capt cmdr adm sen rep gov "
 		  "inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec "
 		  "mon tue tues wed thu thur thurs fri sat sun no vs etc mt ft ave rev "

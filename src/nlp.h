@@ -24,6 +24,7 @@ enum lx_class {
 	LX_STARTER = 1u << 22,   /* words that often start a sentence: The, He, But */
 	LX_UNIT = 1u << 23,      /* million, billion, thousand, dozen */
 	LX_ABBR = 1u << 24,      /* abbreviations ending in a period: Mr., Inc., Jan. */
+	LX_TIMEX = 1u << 25,     /* words that can start a time expression */
 };
 #define LX_NAMECLASS (LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC | LX_NORP)
 
@@ -69,6 +70,7 @@ typedef struct nlp_doc {
 	dsr_span *sent;
 	size_t nsent;
 	int ref_y, ref_m, ref_d; /* reference date, 0 when unknown */
+	uint32_t *hw, *hs;    /* per token: hashes of the lowercased word and its shape (ner.c) */
 } nlp_doc;
 
 /* token.c */

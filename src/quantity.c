@@ -323,6 +323,13 @@ void dsr__quantities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_quantity *
 	size_t cap = 16, n = 0;
 	dsr_quantity *v = dsr_arena_alloc(d->arena, cap * sizeof *v);
 	for (size_t i = 0; i < d->ntok; i++) {
+		const dsr_token *tk = &d->tok[i];
+		/* only numbers, number words, currency signs and codes start a quantity */
+		if (!(tk->flags & (DSR_TK_NUM | DSR_TK_PUNCT)) && !(tk->lex & (LX_NUMWORD | LX_UNIT)) &&
+		    !((tk->flags & DSR_TK_UPPER) && tk_len(d, i) == 3) &&
+		    !(tk_len(d, i) == 2 && d->low[tk->start] == 'u') &&
+		    !memchr(d->low + tk->start, '-', tk_len(d, i)))
+			continue;
 		size_t used = 0;
 		const char *cur = S_sign(&q, i, &used);
 		size_t ni = cur ? i + used : i;

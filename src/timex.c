@@ -1105,6 +1105,11 @@ void dsr__timex(nlp_doc *d, dsr_timex **out, size_t *nout)
 		const dsr_token *tk = &d->tok[i];
 		if (tk->flags & DSR_TK_PUNCT)
 			continue;
+		/* only words that can start a time expression are tried */
+		if (!(tk->flags & DSR_TK_NUM) &&
+		    !(tk->lex & (LX_TIMEX | LX_MONTH | LX_WEEKDAY | LX_NUMWORD)) &&
+		    !memchr(d->low + tk->start, '-', tk_len(d, i)) && !(d->low[tk->start] == '\''))
+			continue;
 		t.i = i;
 		t.e = 0;
 		t.noq = false;
@@ -1145,14 +1150,17 @@ void dsr__timex(nlp_doc *d, dsr_timex **out, size_t *nout)
 
 bool dsr__infer_reference(nlp_doc *d)
 {
-	const char *s = d->text;
-	size_t n = d->n, at = 0;
 	long best = 0;
 	dsr_date dt, bd = {0};
-	while (at < n) {
-		size_t pos, used;
-		if (dsr_date_find(s + at, n - at, &dt, &pos, &used) != DSR_OK)
-			break;
+	/* full dates start at a number, a month or a weekday token */
+	for (size_t i = 0; i < d->ntok; i++) {
+		const dsr_token *t = &d->tok[i];
+		if (!(t->flags & DSR_TK_NUM) && !(t->lex & (LX_MONTH | LX_WEEKDAY)))
+			continue;
+		size_t used;
+		size_t len = d->n - t->start < 64 ? d->n - t->start : 64;
+		if (dsr_date_parse(d->text + t->start, len, &dt, &used) != DSR_OK)
+			continue;
 		if (dt.day && dt.year >= 1900 && dt.year <= 2200) {
 			long x = dsr_days_from_civil(dt.year, dt.month, dt.day);
 			if (x > best) {
@@ -1160,7 +1168,6 @@ bool dsr__infer_reference(nlp_doc *d)
 				bd = dt;
 			}
 		}
-		at += pos + (used ? used : 1);
 	}
 	if (!best)
 		return false;
