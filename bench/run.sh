@@ -5,11 +5,12 @@
 #   sh bench/run.sh extract    extraction speed vs readability-lxml
 #   sh bench/run.sh ingest     ingest speed and peak memory
 #   sh bench/run.sh accuracy   the extraction scorers
+#   sh bench/run.sh analyze    language layer: speed, entities and times vs npm peers
 set -u
 S=${SHARED:-../shared}
 D=build/dossier
 what=${1:-all}
-make -s build/dossier build/extract_bench >/dev/null || exit 1
+make -s build/dossier build/extract_bench build/analyze_bench >/dev/null || exit 1
 
 if [ "$what" = all ] || [ "$what" = extract ]; then
 	echo "== extraction speed, in-process, scrapinghub dev pages (median of 5 runs)"
@@ -43,4 +44,21 @@ if [ "$what" = all ] || [ "$what" = accuracy ]; then
 	"$S/tools/score-extraction" --set scrapinghub --data "$S/data/extraction/scrapinghub-dev" --dossier "$D" --jobs 2 | tail -n 1
 	"$S/tools/score-extraction" --set trafilatura --data "$S/data/extraction/trafilatura-eval" --dossier "$D" --jobs 2 |
 		grep -E "^  (title|published|author) |RESULT"
+fi
+
+if [ "$what" = all ] || [ "$what" = analyze ]; then
+	echo "== analyze speed, in-process, BBC 2225 (median of 5 runs)"
+	build/analyze_bench "$S/corpus/general/bbc-news-2225.jsonl" 5
+	P=bench/peers
+	if [ ! -d $P/node_modules/compromise ] || [ ! -d $P/node_modules/chrono-node ]; then
+		(cd $P && npm install --silent >/dev/null 2>&1) || echo "npm peers not installed"
+	fi
+	echo "== entities: MEANTIME dev and GMB silver (dossier, then compromise)"
+	"$S/tools/score-ner" --data "$S/data/ner/meantime-dev" --dossier "$D" --jobs 2 | tail -n 1
+	"$S/tools/score-ner" --data "$S/data/ner/meantime-dev" --dossier $P/compromise-dossier --jobs 2 | tail -n 1
+	"$S/tools/score-ner" --data "$S/data/ner/gmb-silver" --dossier "$D" --jobs 2 | tail -n 1
+	echo "== times: TempEval-3 train and MEANTIME dev (dossier, then chrono-node)"
+	"$S/tools/score-timex" --data "$S/data/temporal/tempeval3-train" --dossier "$D" --jobs 2 | tail -n 1
+	"$S/tools/score-timex" --data "$S/data/temporal/tempeval3-train" --dossier $P/chrono-dossier --jobs 2 | tail -n 1
+	"$S/tools/score-timex" --data "$S/data/ner/meantime-dev" --format meantime --dossier "$D" --jobs 2 | tail -n 1
 fi
