@@ -763,7 +763,6 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		size_t a = i, b = j;
 		S_trim(d, &a, &b);
 		dsr_etype et = S_map(d, type, a, b);
-		/* a designation inside a name makes it equipment: "Boeing 787" stays ORG+EQUIPMENT */
 		bool lower = !(d->tok[a].flags & (DSR_TK_CAP | DSR_TK_NUM)) && !S_camel(d, a);
 		bool digits = b - a == 1 && (d->tok[a].flags & DSR_TK_NUM) && !S_designation(d, a);
 		/* a maker's name and a model: "Boeing 747", "Airbus A380", "Ford Taurus" */

@@ -173,7 +173,6 @@ static const char *S_code_word(const S_q *q, size_t i)
 			return S_curw[k].code;
 	/* ISO codes written out: USD 5 million, 5 million EUR */
 	if ((d->tok[i].flags & DSR_TK_UPPER) && tk_len(d, i) == 3) {
-		const lx_entry *x;
 		static const char *const codes[] = {"usd", "eur", "gbp", "jpy", "cny", "rub",
 						    "chf", "cad", "aud", "inr", "irr", "uah", NULL};
 		for (size_t k = 0; codes[k]; k++)
@@ -184,7 +183,6 @@ static const char *S_code_word(const S_q *q, size_t i)
 				c[3] = 0;
 				return c;
 			}
-		(void)x;
 	}
 	return NULL;
 }

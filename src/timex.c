@@ -770,18 +770,14 @@ static void S_m_span(S_tx *t)
 	size_t i = t->i;
 	long n = 0;
 	size_t j = i;
-	bool the = false;
-	if (S_is(t, j, "the")) {
-		the = true;
+	if (S_is(t, j, "the"))
 		j++;
-	}
-	bool past = false, next = false;
+	/* "the past/next/first N units": durations; "N units ago" needs no qualifier */
+	bool qualified = false;
 	if (S_is(t, j, "past") || S_is(t, j, "last") || S_is(t, j, "previous") ||
-	    S_is(t, j, "first") || S_is(t, j, "recent")) {
-		past = !S_is(t, j, "first");
-		j++;
-	} else if (S_is(t, j, "next") || S_is(t, j, "coming") || S_is(t, j, "following")) {
-		next = true;
+	    S_is(t, j, "first") || S_is(t, j, "recent") || S_is(t, j, "next") ||
+	    S_is(t, j, "coming") || S_is(t, j, "following")) {
+		qualified = true;
 		j++;
 	}
 	size_t k = S_count(t, j, &n);
@@ -826,7 +822,7 @@ static void S_m_span(S_tx *t)
 		goto sets;
 	/* "a year ago", "two weeks later" */
 	bool ago = S_is(t, e, "ago"), later = S_is(t, e, "later"), earlier = S_is(t, e, "earlier");
-	if ((ago || later || earlier) && n != 0 && !(u & 0x80) && !past && !next) {
+	if ((ago || later || earlier) && n != 0 && !(u & 0x80) && !qualified) {
 		int by = S_ref(t) ? d->ref_y : 0, bm = d->ref_m, bd = d->ref_d;
 		if ((later || earlier) && t->ay) {
 			by = t->ay;
@@ -892,10 +888,6 @@ static void S_m_span(S_tx *t)
 		char uu = uc == 'N' ? 'M' : (uc == 'E' || uc == 'C') ? 'Y' : uc;
 		if (n < 0 && (uc == 'E' || uc == 'C'))
 			strcpy(num, "X");
-		/* a bare "for years" needs the preposition out of the span */
-		(void)the;
-		(void)past;
-		(void)next;
 		S_set(t, e, DSR_T_DURATION, NULL, "P%s%s%c", tp, num, uu);
 		/* "a year" after money is a set: "$5 a year" */
 		if (n == 1 && k == i + 1 && (S_is(t, i, "a") || S_is(t, i, "per")) && i > 0 &&
