@@ -525,7 +525,16 @@ static void S_retype(const nlp_doc *d, S_ent *e, size_t n)
 			cls = d->tok[e[i].a].lex;
 		else if (S_phrase(d, e[i].a, &cls) != e[i].b - e[i].a)
 			cls = 0;
-		if (d->tok[e[i].b - 1].lex & LX_ORGSUF)
+		static const char *const facs[] = {"airport", "airbase", "base", "bridge", "station",
+						   "stadium", "hospital", "harbor", "harbour", "palace",
+						   "tower", "square", "street", "avenue", "plant", "factory",
+						   "shipyard", "dam", "canal", "pipeline", NULL};
+		bool fac = false;
+		for (size_t k = 0; facs[k] && e[i].b - e[i].a > 1; k++)
+			fac = fac || dsr__tk_is(d, e[i].b - 1, facs[k]);
+		if (fac)
+			e[i].type = DSR_E_FAC;
+		else if (d->tok[e[i].b - 1].lex & LX_ORGSUF)
 			e[i].type = DSR_E_ORG;
 		else if (e[i].type == DSR_E_ORG && (cls & LX_COUNTRY))
 			e[i].type = DSR_E_GPE;
