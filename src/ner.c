@@ -420,8 +420,80 @@ static bool S_initials(const nlp_doc *d, const S_ent *full, const char *acr, siz
 	return k == al;
 }
 
+/* ---- a small hash index over the article's names, so that every pass
+ * over names stays linear in the article (hostile text can hold a million
+ * capitalised words) ---- */
+
+typedef struct S_idx {
+	uint64_t *key;        /* 0 = empty */
+	int32_t *val;
+	size_t mask;
+} S_idx;
+
+static void S_idx_init(S_idx *m, dsr_arena *a, size_t n)
+{
+	size_t sz = 16;
+	while (sz < 2 * n + 16)
+		sz <<= 1;
+	m->mask = sz - 1;
+	m->key = dsr_arena_alloc(a, sz * sizeof *m->key);
+	m->val = dsr_arena_alloc(a, sz * sizeof *m->val);
+	memset(m->key, 0, sz * sizeof *m->key);
+}
+
+/* The value slot of key k (created as -1 when add), or NULL. */
+static int32_t *S_idx_at(S_idx *m, uint64_t k, bool add)
+{
+	size_t h = (size_t)(k ^ (k >> 29)) & m->mask;
+	for (; m->key[h]; h = (h + 1) & m->mask)
+		if (m->key[h] == k)
+			return &m->val[h];
+	if (!add)
+		return NULL;
+	m->key[h] = k;
+	m->val[h] = -1;
+	return &m->val[h];
+}
+
+/* Hash of the exact words of tokens [a, b) and how they are glued, grown
+ * one token at a time: S_span_step(S_span_step(0, d, a, a), d, a+1, a)... */
+static uint64_t S_span_step(uint64_t h, const nlp_doc *d, size_t k, size_t a)
+{
+	if (k == a)
+		h = 1469598103934665603ULL;
+	else
+		h = (h ^ (d->tok[k].start == d->tok[k - 1].end ? 1u : 2u)) * 1099511628211ULL;
+	for (uint32_t i = d->tok[k].start; i < d->tok[k].end; i++)
+		h = (h ^ (unsigned char)d->text[i]) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+static uint64_t S_span_hash(const nlp_doc *d, size_t a, size_t b)
+{
+	uint64_t h = 0;
+	for (size_t k = a; k < b; k++)
+		h = S_span_step(h, d, k, a);
+	return h;
+}
+
+static uint64_t S_str_hash(const char *s)
+{
+	uint64_t h = dsr_hash64(s, strlen(s), 3);
+	return h ? h : 1;
+}
+
+/* Earlier distinct names compared by the looser rules below (surname,
+ * acronym, short form): the most recent ones, so the cost stays linear. */
+#define S_ROOTS 256
+
+static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size_t *roots,
+			size_t nroots);
+
 static void S_canonical(nlp_doc *d, S_ent *e, size_t n)
 {
+	S_idx bykey;
+	S_idx_init(&bykey, d->arena, n);
+	size_t roots[S_ROOTS], nroots = 0;
 	for (size_t i = 0; i < n; i++) {
 		e[i].canon = (int)i;
 		e[i].key = S_key(d->arena, d->text + d->tok[e[i].a].start,
@@ -429,11 +501,33 @@ static void S_canonical(nlp_doc *d, S_ent *e, size_t n)
 	}
 	for (size_t i = 0; i < n; i++) {
 		S_ent *x = &e[i];
+		if (i)
+			S_canon_one(d, e, i, &bykey, roots, nroots);
+		if (x->canon == (int)i) {
+			*S_idx_at(&bykey, S_str_hash(x->key), true) = (int32_t)i;
+			roots[nroots++ % S_ROOTS] = i;
+		}
+	}
+	/* chains resolve to their root */
+	for (size_t i = 0; i < n; i++) {
+		int c = e[i].canon;
+		for (int guard = 0; e[c].canon != c && guard < 64; guard++)
+			c = e[c].canon;
+		e[i].canon = c;
+	}
+}
+
+/* Finds the earlier name that mention i is another form of (sets canon). */
+static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size_t *roots,
+			size_t nroots)
+{
+	{
+		S_ent *x = &e[i];
 		/* an acronym in parentheses after a name: "Foo Bar Corps (FBC)" */
 		if (i > 0 && x->b - x->a == 1 && x->a >= 1 && dsr__tk_is(d, x->a - 1, "(") &&
 		    e[i - 1].b == x->a - 1 && (d->tok[x->a].flags & DSR_TK_UPPER)) {
 			x->canon = e[i - 1].canon;
-			continue;
+			return;
 		}
 		/* aliases the text states: "X, known as Y", "dubbed Y", "renamed Y" */
 		if (i > 0 && x->a >= 2) {
@@ -452,7 +546,7 @@ static void S_canonical(nlp_doc *d, S_ent *e, size_t n)
 				alias = true;
 			/* within the same sentence, the nearest earlier name */
 			if (alias) {
-				for (size_t j = i; j-- > 0;) {
+				for (size_t j = i; j-- > 0 && i - j <= 16;) {
 					bool cut = false;
 					for (size_t t = e[j].b; t <= x->a && !cut; t++)
 						cut = (d->tok[t].flags & DSR_TK_SSTART) != 0;
@@ -466,18 +560,19 @@ static void S_canonical(nlp_doc *d, S_ent *e, size_t n)
 					}
 				}
 				if (x->canon != (int)i)
-					continue;
+					return;
 			}
 		}
-		for (size_t j = 0; j < i; j++) {
+		/* same letters ("Amir-Abdollahian" / "Amir Abdollahian", "the Post") */
+		int32_t *same = S_idx_at(bykey, S_str_hash(x->key), false);
+		if (same && !strcmp(e[*same].key, x->key)) {
+			x->canon = *same;
+			return;
+		}
+		size_t first = nroots > S_ROOTS ? nroots - S_ROOTS : 0;
+		for (size_t r = first; r < nroots; r++) {
+			size_t j = roots[r % S_ROOTS];
 			S_ent *y = &e[j];
-			if (y->canon != (int)j)
-				continue;
-			/* same letters ("Amir-Abdollahian" / "Amir Abdollahian", "the Post") */
-			if (!strcmp(x->key, y->key)) {
-				x->canon = (int)j;
-				break;
-			}
 			size_t xl = strlen(x->key), yl = strlen(y->key);
 			/* a surname, or the tail of a longer name */
 			if (x->type == DSR_E_PERSON && y->type == DSR_E_PERSON && xl < yl && xl >= 4 &&
@@ -499,16 +594,7 @@ static void S_canonical(nlp_doc *d, S_ent *e, size_t n)
 			}
 		}
 	}
-	/* chains resolve to their root */
-	for (size_t i = 0; i < n; i++) {
-		int c = e[i].canon;
-		for (int guard = 0; e[c].canon != c && guard < 64; guard++)
-			c = e[c].canon;
-		e[i].canon = c;
-	}
 }
-
-static bool S_same_text(const nlp_doc *d, size_t a, size_t b, size_t x);
 
 /*
  * News introduces people by their full name: a lone capitalised word the
@@ -516,7 +602,7 @@ static bool S_same_text(const nlp_doc *d, size_t a, size_t b, size_t x);
  * in it, is far more often a company ("Ryanair"). A lone word called a place
  * that no gazetteer knows, outside "in/from/to X", likewise.
  */
-static void S_retype(const nlp_doc *d, S_ent *e, size_t n)
+static void S_retype(nlp_doc *d, S_ent *e, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		/* the lexicon and the last word decide between place and organisation */
@@ -543,24 +629,29 @@ static void S_retype(const nlp_doc *d, S_ent *e, size_t n)
 		else if (e[i].type == DSR_E_ORG && (cls & LX_PLACE) && !(cls & LX_ORG) &&
 			 (e[i].b - e[i].a > 1 || (d->tok[e[i].a].flags & DSR_TK_UPPER)))
 			e[i].type = DSR_E_GPE;
+	}
+	/* the last word of each person named in full, with where it first appears */
+	S_idx last;
+	S_idx_init(&last, d->arena, n);
+	for (size_t j = 0; j < n; j++) {
+		if (e[j].type != DSR_E_PERSON || e[j].b - e[j].a < 2)
+			continue;
+		int32_t *at = S_idx_at(&last, S_span_hash(d, e[j].b - 1, e[j].b), true);
+		if (*at < 0)
+			*at = (int32_t)j;
+	}
+	for (size_t i = 0; i < n; i++) {
 		if (e[i].b - e[i].a != 1)
 			continue;
 		size_t a = e[i].a;
 		bool title = a > 0 && (d->tok[a - 1].lex & LX_TITLE);
+		int32_t *full = S_idx_at(&last, S_span_hash(d, a, a + 1), false);
 		/* the surname of a person named in full earlier */
-		bool surname = false;
-		for (size_t j = 0; j < i && !surname; j++)
-			surname = e[j].type == DSR_E_PERSON && e[j].b - e[j].a >= 2 &&
-				  S_same_text(d, e[i].a, e[i].b, e[j].b - 1);
-		if (surname) {
+		if (full && (size_t)*full < i) {
 			e[i].type = DSR_E_PERSON;
 			continue;
 		}
 		if (e[i].type == DSR_E_PERSON && !title) {
-			bool full = false;
-			for (size_t j = 0; j < n && !full; j++)
-				full = j != i && e[j].type == DSR_E_PERSON && e[j].b - e[j].a >= 2 &&
-				       S_same_text(d, e[i].a, e[i].b, e[j].b - 1);
 			if (!full)
 				e[i].type = DSR_E_ORG;
 		} else if (e[i].type == DSR_E_GPE && !(d->tok[a].lex & (LX_PLACE | LX_COUNTRY))) {
@@ -642,21 +733,6 @@ static size_t S_headline_end(const nlp_doc *d)
 	return words >= 2 && caps * 10 >= words * 7 ? k : 0;
 }
 
-static bool S_same_text(const nlp_doc *d, size_t a, size_t b, size_t x)
-{
-	if (x + (b - a) > d->ntok || d->hw[a] != d->hw[x])
-		return false; /* different lowercased first words */
-	for (size_t k = 0; k < b - a; k++) {
-		if (x + k >= d->ntok || tk_len(d, a + k) != tk_len(d, x + k) ||
-		    memcmp(d->text + d->tok[a + k].start, d->text + d->tok[x + k].start, tk_len(d, a + k)))
-			return false;
-		if (k && d->tok[x + k].start == d->tok[x + k - 1].end) /* glued differently */
-			if (d->tok[a + k].start != d->tok[a + k - 1].end)
-				return false;
-	}
-	return true;
-}
-
 static int S_cmp_ent(const void *x, const void *y)
 {
 	const S_ent *a = x, *b = y;
@@ -669,58 +745,96 @@ static int S_cmp_ent(const void *x, const void *y)
  * included) becomes a mention of that type. Headline names nobody else
  * supports are dropped unless the lexicon knows them.
  */
-static size_t S_consistency(const nlp_doc *d, S_ent *e, size_t n, size_t cap)
+/* A distinct name of the article and what its mentions say it is. */
+typedef struct S_group {
+	int votes[DSR_E__COUNT];
+	dsr_etype spread;     /* the type its other occurrences get */
+	uint8_t len;          /* tokens; 0 = never spread */
+	bool body;            /* mentioned outside the headline */
+	bool seen;
+} S_group;
+
+#define S_SPREAD_MAX 8    /* longer names are not searched for elsewhere */
+
+static size_t S_consistency(nlp_doc *d, S_ent *e, size_t n, size_t cap)
 {
 	size_t hl = S_headline_end(d);
-	uint8_t *cov = dsr_arena_alloc(d->arena, d->ntok + 1);
-	memset(cov, 0, d->ntok + 1);
+	S_idx names;
+	S_idx_init(&names, d->arena, n);
+	S_group *g = dsr_arena_alloc(d->arena, (n + 1) * sizeof *g);
+	int32_t *gi = dsr_arena_alloc(d->arena, (n + 1) * sizeof *gi);
+	size_t ng = 0;
+	for (size_t i = 0; i < n; i++) {
+		int32_t *at = S_idx_at(&names, S_span_hash(d, e[i].a, e[i].b), true);
+		if (*at < 0) {
+			*at = (int32_t)ng;
+			memset(&g[ng++], 0, sizeof *g);
+		}
+		gi[i] = *at;
+		g[*at].body |= e[i].a >= hl;
+	}
+	/* headline names nobody else supports go, unless the lexicon knows them */
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
-		bool head = e[i].a < hl;
-		bool body_has = false;
-		for (size_t j = 0; head && j < n && !body_has; j++)
-			body_has = e[j].a >= hl && e[j].b - e[j].a == e[i].b - e[i].a &&
-				   S_same_text(d, e[j].a, e[j].b, e[i].a);
-		if (head && !body_has && e[i].type != DSR_E_EQUIPMENT &&
+		if (e[i].a < hl && !g[gi[i]].body && e[i].type != DSR_E_EQUIPMENT &&
 		    !(d->tok[e[i].a].lex & LX_NAMECLASS))
 			continue;
+		gi[m] = gi[i];
 		e[m++] = e[i];
 	}
 	n = m;
-	for (size_t i = 0; i < n; i++)
+	uint8_t *cov = dsr_arena_alloc(d->arena, d->ntok + 1);
+	memset(cov, 0, d->ntok + 1);
+	for (size_t i = 0; i < n; i++) {
+		g[gi[i]].votes[e[i].type] += e[i].a >= hl ? 2 : 1;
 		for (size_t k = e[i].a; k < e[i].b; k++)
 			cov[k] = 1;
-	size_t n0 = n;
-	for (size_t i = 0; i < n0; i++) {
-		/* majority type of this name's mentions outside the headline */
-		int votes[DSR_E__COUNT] = {0};
-		for (size_t j = 0; j < n0; j++)
-			if (e[j].b - e[j].a == e[i].b - e[i].a && S_same_text(d, e[i].a, e[i].b, e[j].a))
-				votes[e[j].type] += e[j].a >= hl ? 2 : 1;
+	}
+	/* majority type per mention (ties keep the mention's own) */
+	size_t maxlen = 0;
+	for (size_t i = 0; i < n; i++) {
+		S_group *x = &g[gi[i]];
 		dsr_etype best = e[i].type;
 		for (int t = 1; t < DSR_E__COUNT; t++)
-			if (votes[t] > votes[best])
+			if (x->votes[t] > x->votes[best])
 				best = (dsr_etype)t;
 		e[i].type = best;
-		if (!(d->tok[e[i].a].flags & DSR_TK_CAP) && !(d->tok[e[i].a].flags & DSR_TK_NUM))
+		size_t l = e[i].b - e[i].a;
+		if (!x->seen) {
+			x->seen = true;
+			x->spread = best;
+			if ((d->tok[e[i].a].flags & (DSR_TK_CAP | DSR_TK_NUM)) && l <= S_SPREAD_MAX) {
+				x->len = (uint8_t)l;
+				if (l > maxlen)
+					maxlen = l;
+			}
+		}
+	}
+	/* every other occurrence of a name becomes a mention of it: the longest
+	 * name that fits a free span, not glued to a longer capitalised run */
+	for (size_t x = 0; x < d->ntok && n < cap; x++) {
+		if (cov[x] || !(d->tok[x].flags & (DSR_TK_CAP | DSR_TK_NUM)))
 			continue;
-		for (size_t x = 0; x + (e[i].b - e[i].a) <= d->ntok && n < cap; x++) {
-			if (cov[x] || !S_same_text(d, e[i].a, e[i].b, x))
+		uint64_t h = 0;
+		size_t best = 0;
+		dsr_etype type = DSR_E_NONE;
+		for (size_t l = 1; l <= maxlen && x + l <= d->ntok && !cov[x + l - 1]; l++) {
+			h = S_span_step(h, d, x + l - 1, x);
+			int32_t *at = S_idx_at(&names, h, false);
+			if (!at || g[*at].len != l)
 				continue;
-			size_t l = e[i].b - e[i].a;
-			bool free_span = true;
-			for (size_t k = x; k < x + l; k++)
-				free_span = free_span && !cov[k];
-			/* not glued to a longer capitalised run */
 			if (x + l < d->ntok && (d->tok[x + l].flags & DSR_TK_CAP) &&
 			    !(d->tok[x + l].flags & DSR_TK_SSTART) && x + l >= hl)
-				free_span = false;
-			if (!free_span)
 				continue;
-			e[n++] = (S_ent){x, x + l, best, 0, NULL};
-			for (size_t k = x; k < x + l; k++)
-				cov[k] = 1;
+			best = l;
+			type = g[*at].spread;
 		}
+		if (!best)
+			continue;
+		e[n++] = (S_ent){x, x + best, type, 0, NULL};
+		for (size_t k = x; k < x + best; k++)
+			cov[k] = 1;
+		x += best - 1;
 	}
 	qsort(e, n, sizeof *e, S_cmp_ent);
 	return n;

@@ -185,5 +185,13 @@ head -c 300000 /dev/urandom > "$T/junk.bin"
 $D analyze --raw --format text "$T/junk.bin" > /dev/null 2>&1; rc=$?
 check "analyze: binary junk does not crash" [ $rc -le 1 ]
 
+py "
+import random
+random.seed(3)
+w=[''.join(random.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(6)).capitalize() for _ in range(300000)]
+open('$T/names.txt','w').write(' called '.join(w))"
+timeout 60 $D analyze --raw "$T/names.txt" > "$T/names.json"; rc=$?
+check "analyze: 2.4 MB of distinct names in one sentence stays linear (no timeout)" [ $rc -eq 0 ]
+
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
