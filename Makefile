@@ -31,7 +31,7 @@ TEST_SRC = $(wildcard tests/unit/*.c)
 DEBS = build-essential pkg-config libxml2-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
        python3 iso-codes wordnet-base clang libclang-rt-14-dev
 
-.PHONY: train-ner fuzz-replay all test test-plain test-san demo deps fuzz fuzz-build bench clean
+.PHONY: train-ner train-attr fuzz-replay all test test-plain test-san demo deps fuzz fuzz-build bench clean
 
 all: $(BUILD)/dossier
 
@@ -50,9 +50,18 @@ gen/lexicon.tsv: tools/gen_lexicon.py
 
 $(BUILD)/obj/nlp.o: gen/lexicon.tsv
 $(BUILD)/obj/ner.o: data/ner.model.gz
+$(BUILD)/obj/attrib.o: data/cue.model.gz data/role.model.gz
 
 $(BUILD)/ner_train: tools/ner_train.c $(BUILD)/libdossier.a
 	$(CC) $(ALL_CFLAGS) $< -o $@ $(LDFLAGS) $(BUILD)/libdossier.a $(LDLIBS)
+
+$(BUILD)/attr_train: tools/attr_train.c tools/pm_train.h $(BUILD)/libdossier.a
+	$(CC) $(ALL_CFLAGS) -Itools $< -o $@ $(LDFLAGS) $(BUILD)/libdossier.a $(LDLIBS)
+
+# The attribution taggers learn from PolNeAR's training split (make train-attr).
+POLNEAR = ../shared/data/attribution/polnear-dev/train
+train-attr: $(BUILD)/attr_train
+	$(BUILD)/attr_train $(POLNEAR) data/cue.model.gz data/role.model.gz
 
 GMB = ../shared/data/ner/gmb-silver/ner_dataset_first8300.csv
 train-ner: $(BUILD)/ner_train

@@ -45,6 +45,8 @@ dsr_err dsr_analyze(const dsr_nlp *nlp, const dsr_article *a, dsr_arena *arena,
 	dsr__timex(&d, &out->times, &out->ntimes);
 	dsr__quantities(&d, out->times, out->ntimes, &out->quantities, &out->nquantities);
 	dsr__entities(&d, out->times, out->ntimes, &out->entities, &out->nentities);
+	dsr__attributions(&d, out->entities, out->nentities, &out->attributions,
+			  &out->nattributions);
 	out->tokens = d.tok;
 	out->ntokens = d.ntok;
 	out->sentences = d.sent;
@@ -61,6 +63,17 @@ static dsr_err S_text(dsr_buf *o, const dsr_analysis *an, dsr_span sp)
 {
 	dsr_err e = dsr_buf_adds(o, ",\"text\":");
 	return e ? e : dsr_json_str(o, an->text + sp.start, sp.end - sp.start);
+}
+
+/* "text", "kind" and "canonical" of a teller (a leading comma when the
+ * span came first). */
+static dsr_err S_teller(dsr_buf *o, const dsr_analysis *an, const dsr_teller *t)
+{
+	bool inner = o->len && o->buf[o->len - 1] != '{';
+	dsr_err e = dsr_buf_adds(o, inner ? ",\"text\":" : "\"text\":");
+	e = e ? e : dsr_json_str(o, an->text + t->sp.start, t->sp.end - t->sp.start);
+	e = e ? e : dsr_buf_addf(o, ",\"kind\":\"%s\",\"canonical\":", dsr_skind_name(t->kind));
+	return e ? e : dsr_json_strz(o, t->canonical ? t->canonical : "");
 }
 
 static void S_num(char *b, size_t n, double v)
@@ -131,6 +144,43 @@ dsr_err dsr_analysis_json_members(const dsr_analysis *an, dsr_buf *o)
 			e = e ? e : dsr_json_strz(o, x->unit);
 		}
 		e = e ? e : dsr_buf_addc(o, '}');
+	}
+	e = e ? e : dsr_buf_adds(o, "],\"attributions\":[");
+	for (size_t i = 0; !e && i < an->nattributions; i++) {
+		const dsr_attribution *x = &an->attributions[i];
+		e = dsr_buf_adds(o, i ? ",{\"cue\":{" : "{\"cue\":{");
+		e = e ? e : S_span(o, x->cue);
+		e = e ? e : S_text(o, an, x->cue);
+		e = e ? e : dsr_buf_adds(o, "},\"source\":");
+		if (!e && x->has_source) {
+			e = dsr_buf_addc(o, '{');
+			e = e ? e : S_span(o, x->source.sp);
+			e = e ? e : S_teller(o, an, &x->source);
+			e = e ? e : dsr_buf_addc(o, '}');
+		} else if (!e) {
+			e = dsr_buf_adds(o, "null");
+		}
+		e = e ? e : dsr_buf_adds(o, ",\"content\":{");
+		e = e ? e : S_span(o, x->content);
+		e = e ? e : dsr_buf_addc(o, '}');
+		if (!e && x->nparts > 1) {
+			e = dsr_buf_adds(o, ",\"content_parts\":[");
+			for (size_t p = 0; !e && p < x->nparts; p++) {
+				e = dsr_buf_adds(o, p ? ",{" : "{");
+				e = e ? e : S_span(o, x->parts[p]);
+				e = e ? e : dsr_buf_addc(o, '}');
+			}
+			e = e ? e : dsr_buf_addc(o, ']');
+		}
+		e = e ? e : dsr_buf_adds(o, ",\"chain\":[");
+		for (size_t k = 0; !e && k < x->nchain; k++) {
+			e = dsr_buf_addc(o, k ? ',' : '{');
+			if (!e && k)
+				e = dsr_buf_addc(o, '{');
+			e = e ? e : S_teller(o, an, &x->chain[k]);
+			e = e ? e : dsr_buf_addc(o, '}');
+		}
+		e = e ? e : dsr_buf_adds(o, "]}");
 	}
 	return e ? e : dsr_buf_addc(o, ']');
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nlp.h"
+#include "percep.h"
 
 /* The lexicon text and the tagger weights, embedded at build time (the
  * Makefile generates gen/lexicon.tsv with tools/gen_lexicon.py). */
@@ -200,6 +201,8 @@ dsr_err dsr_nlp_new(dsr_nlp **out)
 			S_mark(nlp, &alloc, key, (size_t)(sp - key), LX_HEAD);
 	}
 	nlp->ner = dsr__ner_model_load();
+	nlp->cue = dsr__at_cue_model_load();
+	nlp->role = dsr__at_role_model_load();
 	*out = nlp;
 	return DSR_OK;
 }
@@ -209,6 +212,8 @@ void dsr_nlp_free(dsr_nlp *nlp)
 	if (!nlp)
 		return;
 	dsr__ner_model_free(nlp->ner);
+	dsr__pm_free((struct pm_model *)(uintptr_t)nlp->cue);
+	dsr__pm_free((struct pm_model *)(uintptr_t)nlp->role);
 	free(nlp->ent);
 	free(nlp->slot);
 	free(nlp);

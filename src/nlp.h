@@ -41,6 +41,7 @@ struct dsr_nlp {
 	uint32_t *slot;       /* open addressing: index+1 into ent, 0 = empty */
 	size_t mask;
 	const struct ner_model *ner;
+	const struct pm_model *cue, *role; /* attribution taggers (attrib.c) */
 };
 
 /* Entry of the lowercased word or phrase s[0..n), or NULL. */
@@ -90,6 +91,14 @@ void dsr__quantities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_quantity *
 void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out, size_t *n);
 /* Infers a reference date from the text's latest full date (0 if none). */
 bool dsr__infer_reference(nlp_doc *d);
+
+/* attrib.c, claim.c: attributions, then claims (after entities, times, quantities) */
+struct pm_model;
+const struct pm_model *dsr__at_cue_model_load(void);
+const struct pm_model *dsr__at_role_model_load(void);
+void dsr__attributions(nlp_doc *d, const dsr_entity *e, size_t ne, dsr_attribution **out,
+		       size_t *n);
+void dsr__claims(nlp_doc *d, dsr_analysis *an);
 
 /* ner.c: the tagger's model */
 struct ner_model;

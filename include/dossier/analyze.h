@@ -76,6 +76,50 @@ typedef struct dsr_quantity {
 	const char *unit;        /* ISO 4217, "%", the counted noun's lemma, or NULL */
 } dsr_quantity;
 
+/* Who is reported: the kinds of CONTRACT.md "attributions". */
+typedef enum dsr_skind {
+	DSR_S_NONE = 0, DSR_S_OUTLET, DSR_S_PERSON, DSR_S_ORGANIZATION, DSR_S_GOVERNMENT,
+	DSR_S_OFFICIALS, DSR_S_DOCUMENT, DSR_S_MEDIA, DSR_S_SELF, DSR_S__COUNT
+} dsr_skind;
+
+/* "outlet", "person", ... ; "" for DSR_S_NONE. */
+const char *dsr_skind_name(dsr_skind k);
+
+/* A teller: its words in the text, its kind and a canonical name (a
+ * pronoun or "the newspaper" resolves to the name it stands for). */
+typedef struct dsr_teller {
+	dsr_span sp;
+	dsr_skind kind;
+	const char *canonical;
+} dsr_teller;
+
+typedef struct dsr_attribution {
+	dsr_span cue;
+	bool has_source;
+	dsr_teller source;
+	dsr_span content;        /* from the first content piece to the last */
+	dsr_span *parts;         /* the content's pieces (a quote split by "he said") */
+	size_t nparts;
+	dsr_teller *chain;       /* nearest teller first, origin last */
+	size_t nchain;
+	uint32_t sentence;       /* index of the cue's sentence */
+} dsr_attribution;
+
+/* One reported proposition (CONTRACT.md "claims"). */
+typedef struct dsr_claim {
+	dsr_span sentence;       /* the clause's sentence */
+	dsr_span clause;         /* the clause itself */
+	const char *actor;       /* canonical entity or NULL */
+	const char *action;      /* lemma of the main predicate */
+	const char *theme;       /* normalized head of the object, or NULL */
+	uint32_t *quantities, *times; /* indexes into the analysis' arrays */
+	size_t nquantities, ntimes;
+	const char **places;     /* canonical names */
+	size_t nplaces;
+	long attribution;        /* index into attributions, -1 for the article's own voice */
+	bool negated, hedged;
+} dsr_claim;
+
 typedef struct dsr_analysis {
 	const char *text;        /* the article's text (not a copy) */
 	size_t text_len;
@@ -91,6 +135,10 @@ typedef struct dsr_analysis {
 	size_t ntimes;
 	dsr_quantity *quantities;
 	size_t nquantities;
+	dsr_attribution *attributions;
+	size_t nattributions;
+	dsr_claim *claims;
+	size_t nclaims;
 } dsr_analysis;
 
 typedef struct dsr_nlp dsr_nlp;

@@ -1,0 +1,642 @@
+/*
+ * attrib.c: attributions (CONTRACT.md "attributions"): cues, sources and
+ * contents from two averaged-perceptron taggers (attrib.h; trained by
+ * tools/attr_train.c on PolNeAR's training split, weights embedded from
+ * data/attr.model.gz), then the source's kind, pronoun and "the newspaper"
+ * resolution, and chains of nested reporting.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attrib.h"
+#include "percep.h"
+
+__asm__(".section .rodata\n"
+	".balign 16\n"
+	".globl dsr__cue_data\n"
+	"dsr__cue_data:\n"
+	".incbin \"data/cue.model.gz\"\n"
+	".globl dsr__cue_end\n"
+	"dsr__cue_end:\n"
+	".byte 0\n"
+	".balign 16\n"
+	".globl dsr__role_data\n"
+	"dsr__role_data:\n"
+	".incbin \"data/role.model.gz\"\n"
+	".globl dsr__role_end\n"
+	"dsr__role_end:\n"
+	".byte 0\n"
+	".previous\n");
+extern const char dsr__cue_data[], dsr__cue_end[], dsr__role_data[], dsr__role_end[];
+
+const struct pm_model *dsr__at_cue_model_load(void)
+{
+	return dsr__pm_load(dsr__cue_data, dsr__cue_end, "DSRCUE1", AT_CUE_NL);
+}
+
+const struct pm_model *dsr__at_role_model_load(void)
+{
+	return dsr__pm_load(dsr__role_data, dsr__role_end, "DSRROL1", AT_ROLE_NL);
+}
+
+const char *dsr_skind_name(dsr_skind k)
+{
+	static const char *const n[] = {"",           "outlet",   "person", "organization",
+					"government", "officials", "document", "media", "self"};
+	return (unsigned)k < DSR_S__COUNT ? n[k] : "";
+}
+
+/* ---- context ---- */
+
+/* 1 straight, 2 opening, 3 closing quotation mark; 0 otherwise. */
+static int S_qmark(const nlp_doc *d, size_t i)
+{
+	const char *s = d->text + d->tok[i].start;
+	size_t n = tk_len(d, i);
+	if (n == 1 && s[0] == '"')
+		return 1;
+	if (n == 2 && (!memcmp(s, "``", 2)))
+		return 2;
+	if (n == 2 && (!memcmp(s, "''", 2)))
+		return 3;
+	if (n == 3 && (!memcmp(s, "\xe2\x80\x9c", 3) || !memcmp(s, "\xe2\x80\x9e", 3)))
+		return 2; /* “ „ */
+	if (n == 3 && !memcmp(s, "\xe2\x80\x9d", 3))
+		return 3; /* ” */
+	if (n == 2 && !memcmp(s, "\xc2\xab", 2))
+		return 2; /* « */
+	if (n == 2 && !memcmp(s, "\xc2\xbb", 2))
+		return 3; /* » */
+	return 0;
+}
+
+void dsr__at_prepare(at_ctx *c, const nlp_doc *d, const dsr_entity *e, size_t ne)
+{
+	size_t n = d->ntok;
+	dsr_arena *a = d->arena;
+	memset(c, 0, sizeof *c);
+	c->d = d;
+	c->quote = dsr_arena_alloc(a, n + 1);
+	c->etype = dsr_arena_alloc(a, n + 1);
+	c->sid = dsr_arena_alloc(a, (n + 1) * sizeof *c->sid);
+	c->lem = dsr_arena_alloc(a, (n + 1) * sizeof *c->lem);
+	c->ncomma = dsr_arena_alloc(a, (n + 1) * sizeof *c->ncomma);
+	c->nquote = dsr_arena_alloc(a, (n + 1) * sizeof *c->nquote);
+	c->nthat = dsr_arena_alloc(a, (n + 1) * sizeof *c->nthat);
+	c->nsent = d->nsent;
+	c->sstart = dsr_arena_alloc(a, (d->nsent + 2) * sizeof *c->sstart);
+	memset(c->etype, 0, n + 1);
+	int inq = 0;
+	size_t s = 0, ei = 0;
+	uint32_t nc = 0, nq = 0, nt = 0;
+	for (size_t i = 0; i < n; i++) {
+		const dsr_token *t = &d->tok[i];
+		if (t->flags & DSR_TK_PARA)
+			inq = 0;
+		int q = S_qmark(d, i);
+		c->ncomma[i] = nc;
+		c->nquote[i] = nq;
+		c->nthat[i] = nt;
+		if (q) {
+			bool open = q == 2 || (q == 1 && !inq);
+			c->quote[i] = (uint8_t)(2 | (open ? 4 : 0));
+			inq = open;
+			nq++;
+		} else {
+			c->quote[i] = (uint8_t)inq;
+		}
+		if (tk_len(d, i) == 1 && d->text[t->start] == ',')
+			nc++;
+		if (dsr__tk_is(d, i, "that"))
+			nt++;
+		while (s + 1 < d->nsent && d->sent[s].end <= t->start)
+			s++;
+		c->sid[i] = (uint32_t)s;
+		while (ei < ne && e[ei].sp.end <= t->start)
+			ei++;
+		if (ei < ne && e[ei].sp.start <= t->start)
+			c->etype[i] = (uint8_t)e[ei].type;
+		c->lem[i] = d->hw[i];
+		if ((t->lex & (LX_VERB | LX_VERBINF)) && tk_len(d, i) < 40) {
+			char lb[64];
+			size_t ll = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), true, lb, sizeof lb);
+			if (ll)
+				c->lem[i] = pm_fh(0, lb, ll);
+		}
+	}
+	c->ncomma[n] = nc;
+	c->nquote[n] = nq;
+	c->nthat[n] = nt;
+	/* first token of each sentence */
+	size_t ti = 0;
+	for (size_t k = 0; k < d->nsent; k++) {
+		while (ti < n && d->tok[ti].end <= d->sent[k].start)
+			ti++;
+		c->sstart[k] = (uint32_t)ti;
+	}
+	c->sstart[d->nsent] = (uint32_t)n;
+}
+
+static inline void S_add(uint32_t *f, size_t *nf, uint32_t v)
+{
+	if (*nf < AT_MAXF)
+		f[(*nf)++] = v;
+}
+
+static uint32_t S_hw(const at_ctx *c, long j)
+{
+	return j < 0 || (size_t)j >= c->d->ntok ? 7 : c->d->hw[j];
+}
+
+size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
+{
+	const nlp_doc *d = c->d;
+	const dsr_token *t = &d->tok[i];
+	size_t nf = 0;
+	long li = (long)i;
+	const char *w = d->low + t->start;
+	size_t wl = tk_len(d, i) > 40 ? 40 : tk_len(d, i);
+	S_add(f, &nf, 1);
+	S_add(f, &nf, pm_fi(1, d->hw[i]));
+	S_add(f, &nf, pm_fi(2, c->lem[i]));
+	S_add(f, &nf, pm_fi(3, d->hs[i]));
+	if (wl >= 3)
+		S_add(f, &nf, pm_fh(4, w + wl - 3, 3));
+	S_add(f, &nf, pm_fi(5, t->lex & (LX_REPORT | LX_VERB | LX_NOUN | LX_FUNC | LX_ADJ |
+					  LX_ADV | LX_TITLE | LX_VERBINF)));
+	S_add(f, &nf, pm_fi(6, t->flags & (DSR_TK_CAP | DSR_TK_SSTART | DSR_TK_PUNCT)));
+	for (long off = -2; off <= 2; off++) {
+		if (off)
+			S_add(f, &nf, pm_fi(10 + (uint32_t)(off + 2), S_hw(c, li + off)));
+	}
+	S_add(f, &nf, pm_fi(16, S_hw(c, li - 1)) ^ pm_fi(17, c->lem[i]));
+	S_add(f, &nf, pm_fi(18, S_hw(c, li + 1)) ^ pm_fi(19, c->lem[i]));
+	S_add(f, &nf, pm_fi(20, c->quote[i]) ^ pm_fi(21, c->lem[i]));
+	uint32_t ctx = 0;
+	if (i > 0) {
+		ctx |= (uint32_t)(c->quote[i - 1] & 2);
+		ctx |= c->etype[i - 1] ? 8 : 0;
+		ctx |= (d->tok[i - 1].lex & LX_FUNC) ? 16 : 0;
+	}
+	if (i + 1 < d->ntok) {
+		ctx |= (c->quote[i + 1] & 2) ? 32 : 0;
+		ctx |= c->etype[i + 1] ? 64 : 0;
+	}
+	S_add(f, &nf, pm_fi(22, ctx));
+	S_add(f, &nf, pm_fi(23, ctx) ^ pm_fi(24, c->lem[i]));
+	S_add(f, &nf, pm_fi(25, i > 0 ? c->etype[i - 1] : 0));
+	/* does the sentence hold a quotation? */
+	uint32_t s = c->sid[i];
+	uint32_t qs = c->nquote[c->sstart[s + 1]] - c->nquote[c->sstart[s]];
+	S_add(f, &nf, pm_fi(26, qs ? 1 : 0) ^ pm_fi(27, c->lem[i]));
+	S_add(f, &nf, pm_fi(30, (uint32_t)prev));
+	S_add(f, &nf, pm_fi(31, (uint32_t)prev) ^ pm_fi(32, d->hw[i]));
+	return nf;
+}
+
+void dsr__at_window(const at_ctx *c, size_t cs, size_t ce, size_t *ws, size_t *we)
+{
+	const nlp_doc *d = c->d;
+	uint32_t s = c->sid[cs], e = c->sid[ce - 1];
+	if (s > 0 && !(d->tok[c->sstart[s]].flags & DSR_TK_PARA))
+		s--;
+	if (e + 1 < c->nsent && c->sstart[e + 1] < d->ntok &&
+	    !(d->tok[c->sstart[e + 1]].flags & DSR_TK_PARA))
+		e++;
+	size_t a = c->sstart[s], b = c->sstart[e + 1];
+	if (cs > a + 120)
+		a = cs - 120;
+	if (b > ce + 120)
+		b = ce + 120;
+	*ws = a;
+	*we = b;
+}
+
+static uint32_t S_bucket(size_t dist)
+{
+	return dist <= 4 ? (uint32_t)dist : dist <= 6 ? 5 : dist <= 10 ? 6 : dist <= 20 ? 7 : 8;
+}
+
+static uint32_t S_cap3(uint32_t v)
+{
+	return v > 2 ? 2 : v;
+}
+
+size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, int prev,
+			     uint32_t *f)
+{
+	const nlp_doc *d = c->d;
+	const dsr_token *t = &d->tok[i];
+	size_t nf = 0;
+	uint32_t dir = i < cs ? 0 : 1;
+	size_t lo = dir ? ce : i, hi = dir ? i : cs; /* the tokens between */
+	uint32_t b = dir * 16 + S_bucket(dir ? i - ce + 1 : cs - i);
+	uint32_t same = c->sid[i] == c->sid[cs] ? 1 : 0;
+	uint32_t commas = S_cap3(c->ncomma[hi] - c->ncomma[lo]);
+	uint32_t quotes = S_cap3(c->nquote[hi] - c->nquote[lo]);
+	uint32_t that = c->nthat[hi] - c->nthat[lo] ? 1 : 0;
+	uint32_t cue = c->lem[cs];
+	uint32_t geo = (b << 8) | (same << 6) | (commas << 4) | (quotes << 2) | that;
+	S_add(f, &nf, pm_fi(1, b));
+	S_add(f, &nf, pm_fi(2, geo));
+	S_add(f, &nf, pm_fi(3, geo) ^ pm_fi(4, (uint32_t)prev));
+	S_add(f, &nf, pm_fi(5, d->hw[i]) ^ pm_fi(6, dir));
+	S_add(f, &nf, pm_fi(7, d->hs[i]) ^ pm_fi(8, dir));
+	S_add(f, &nf, pm_fi(9, t->lex & (LX_FUNC | LX_TITLE | LX_NOUN | LX_VERB | LX_REPORT)) ^
+			      pm_fi(10, dir));
+	S_add(f, &nf, pm_fi(11, c->etype[i]) ^ pm_fi(12, geo));
+	S_add(f, &nf, pm_fi(13, cue) ^ pm_fi(14, b));
+	S_add(f, &nf, pm_fi(15, cue) ^ pm_fi(16, (uint32_t)prev * 2 + dir));
+	S_add(f, &nf, pm_fi(17, c->quote[i]) ^ pm_fi(18, (uint32_t)c->quote[cs] * 2 + dir));
+	S_add(f, &nf, pm_fi(19, c->quote[i]) ^ pm_fi(20, geo));
+	S_add(f, &nf, pm_fi(21, S_hw(c, (long)i - 1)) ^ pm_fi(22, dir));
+	S_add(f, &nf, pm_fi(23, S_hw(c, (long)i + 1)) ^ pm_fi(24, dir));
+	S_add(f, &nf, pm_fi(25, (uint32_t)prev));
+	S_add(f, &nf, pm_fi(26, (uint32_t)prev) ^ pm_fi(27, d->hw[i]));
+	S_add(f, &nf, pm_fi(28, (uint32_t)prev) ^ pm_fi(29, b));
+	S_add(f, &nf, pm_fi(30, t->flags & (DSR_TK_SSTART | DSR_TK_CAP | DSR_TK_PUNCT)) ^
+			      pm_fi(31, (uint32_t)prev * 2 + dir));
+	S_add(f, &nf, pm_fi(32, d->hw[i]) ^ pm_fi(33, cue));
+	/* the cue's neighbours tell its construction: "X said", "said X", "according to X" */
+	S_add(f, &nf, pm_fi(34, S_hw(c, (long)cs - 1)) ^ pm_fi(35, b));
+	S_add(f, &nf, pm_fi(36, S_hw(c, (long)ce)) ^ pm_fi(37, b));
+	S_add(f, &nf, pm_fi(38, c->lem[ce - 1]) ^ pm_fi(39, dir));
+	return nf;
+}
+
+bool dsr__at_allowed(int prev, int l)
+{
+	if (l == 0 || (l & 1))
+		return true;
+	return prev == l || prev == l - 1;
+}
+
+/* ---- tagging and resolution ---- */
+
+static bool S_word_in(const nlp_doc *d, size_t i, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (dsr__tk_is(d, i, *ws))
+			return true;
+	return false;
+}
+
+static const char *const S_pron_person[] = {"he", "she", "him", "her", NULL};
+static const char *const S_pron_group[] = {"they", "them", NULL};
+static const char *const S_pron_thing[] = {"it", NULL};
+static const char *const S_pron_self[] = {"i", "we", "you", "me", "us", NULL};
+static const char *const S_w_outlet[] = {
+	"newspaper", "newspapers", "paper", "daily", "outlet", "magazine", "journal", "broadcaster",
+	"network", "channel", "tabloid", "publication", "newsletter", "wire", "reporters",
+	"correspondent", "columnist", "editorial", "website", "blog", "gazette", "times", "post",
+	"herald", "tribune", "telegraph", "chronicle", NULL};
+static const char *const S_w_media[] = {"media", "press", "television", "tv", "radio",
+					"broadcasts", "outlets", NULL};
+static const char *const S_w_officials[] = {
+	"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
+	"spokespeople", "diplomat", "diplomats", "aide", "aides", "authorities", "staffers",
+	"insiders", "people", "person", "adviser", "advisers", "advisors", "envoy", "officers",
+	"commander", "commanders", NULL};
+static const char *const S_w_government[] = {
+	"administration", "government", "ministry", "department", "kremlin", "cabinet",
+	"embassy", "parliament", "congress", "senate", "regime", "state", "presidency",
+	"pentagon", "white", "military", "army", "navy", "police", "prosecutors", "court", NULL};
+static const char *const S_w_document[] = {
+	"report", "document", "documents", "intelligence", "statement", "study", "survey", "poll",
+	"polls", "data", "analysis", "assessment", "filing", "filings", "letter", "memo", "records",
+	"footage", "images", "video", "article", "book", "findings", "results", "figures",
+	"estimate", "estimates", "release", "transcript", "cable", "email", "emails", "research",
+	"evidence", "photos", "leaks", "dossier", "indictment", "complaint", "lawsuit", NULL};
+
+static dsr_skind S_kind(const nlp_doc *d, const at_ctx *c, size_t s, size_t e)
+{
+	bool per = false, org = false, gpe = false;
+	for (size_t i = s; i < e; i++) {
+		per |= c->etype[i] == DSR_E_PERSON;
+		org |= c->etype[i] == DSR_E_ORG;
+		gpe |= c->etype[i] == DSR_E_GPE || c->etype[i] == DSR_E_NORP;
+	}
+	/* the head: the last word before "of", "from", "with", "familiar", "who", a comma */
+	size_t h = s;
+	for (size_t i = s; i < e; i++) {
+		if ((d->tok[i].flags & DSR_TK_PUNCT) || dsr__tk_is(d, i, "of") ||
+		    dsr__tk_is(d, i, "from") || dsr__tk_is(d, i, "with") ||
+		    dsr__tk_is(d, i, "familiar") || dsr__tk_is(d, i, "who") ||
+		    dsr__tk_is(d, i, "in") || dsr__tk_is(d, i, "at") || dsr__tk_is(d, i, "for") ||
+		    dsr__tk_is(d, i, "on") || dsr__tk_is(d, i, "seen") || dsr__tk_is(d, i, "by"))
+			break;
+		h = i;
+	}
+	if (S_word_in(d, h, S_pron_person) || S_word_in(d, h, S_pron_self))
+		return DSR_S_PERSON;
+	if (S_word_in(d, h, S_w_media))
+		return DSR_S_MEDIA;
+	if (S_word_in(d, h, S_w_document))
+		return DSR_S_DOCUMENT;
+	if (S_word_in(d, h, S_w_outlet))
+		return DSR_S_OUTLET;
+	if (per && !S_word_in(d, h, S_w_officials))
+		return DSR_S_PERSON;
+	if (S_word_in(d, h, S_w_officials))
+		return DSR_S_OFFICIALS;
+	if (S_word_in(d, h, S_w_government) || (gpe && !org))
+		return DSR_S_GOVERNMENT;
+	if (per)
+		return DSR_S_PERSON;
+	if (org || S_word_in(d, h, S_pron_group) || S_word_in(d, h, S_pron_thing))
+		return DSR_S_ORGANIZATION;
+	return DSR_S_PERSON;
+}
+
+typedef struct S_att {
+	size_t cs, ce;          /* cue tokens */
+	size_t ss, se;          /* source tokens (ss == se: none) */
+	size_t ps[8], pe[8];    /* content pieces */
+	int np;
+	dsr_teller src;
+	long outer;             /* the attribution whose content holds this one, or -1 */
+	long cited;             /* a "citing" attribution this one's teller gives, or -1 */
+} S_att;
+
+static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab)
+{
+	const pm_model *m = d->nlp->role;
+	size_t ws, we;
+	dsr__at_window(c, a->cs, a->ce, &ws, &we);
+	uint32_t f[AT_MAXF];
+	int prev = 0;
+	for (size_t i = ws; i < we; i++) {
+		if (i >= a->cs && i < a->ce) {
+			lab[i - ws] = prev = 0;
+			continue;
+		}
+		size_t nf = dsr__at_role_features(c, a->cs, a->ce, i, prev, f);
+		float sc[PM_MAXL] = {0};
+		dsr__pm_score(m, f, nf, sc);
+		int best = 0;
+		for (int l = 1; l < AT_ROLE_NL; l++)
+			if (dsr__at_allowed(prev, l) && sc[l] > sc[best])
+				best = l;
+		lab[i - ws] = prev = best;
+	}
+	/* runs: the source nearest the cue, every content piece */
+	a->ss = a->se = 0;
+	a->np = 0;
+	size_t bestd = (size_t)-1;
+	for (size_t i = ws; i < we;) {
+		int l = lab[i - ws];
+		if (!(l & 1)) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < we && lab[j - ws] == l + 1)
+			j++;
+		if (l == AT_BS) {
+			size_t dist = j <= a->cs ? a->cs - j : i - a->ce;
+			if (dist < bestd) {
+				bestd = dist;
+				a->ss = i;
+				a->se = j;
+			}
+		} else if (a->np < 8) {
+			a->ps[a->np] = i;
+			a->pe[a->np] = j;
+			a->np++;
+		}
+		i = j;
+	}
+	/* trim punctuation at the source's ends */
+	while (a->se > a->ss && (d->tok[a->se - 1].flags & DSR_TK_PUNCT))
+		a->se--;
+	while (a->ss < a->se && (d->tok[a->ss].flags & DSR_TK_PUNCT))
+		a->ss++;
+	if (!a->np) {
+		/* no content found: the rest of the sentence, or what precedes a final cue */
+		uint32_t s = c->sid[a->cs];
+		size_t s0 = c->sstart[s], s1 = c->sstart[s + 1];
+		size_t after = s1 > a->ce ? s1 - a->ce : 0;
+		if (after > 2) {
+			a->ps[0] = a->se > a->ce ? a->se : a->ce;
+			a->pe[0] = s1;
+		} else {
+			a->ps[0] = s0;
+			a->pe[0] = a->se > a->ss && a->ss < a->cs ? a->ss : a->cs;
+		}
+		if (a->pe[0] > a->ps[0])
+			a->np = 1;
+	}
+}
+
+/* Canonical name of tokens [s, e): an entity's canonical, else the words
+ * without a leading article. */
+static const char *S_canon(const nlp_doc *d, const dsr_entity *ent, const long *eidx, size_t s,
+			   size_t e)
+{
+	long best = -1;
+	for (size_t i = s; i < e; i++) {
+		if (eidx[i] < 0)
+			continue;
+		dsr_etype t = ent[eidx[i]].type;
+		if (best < 0 || (t == DSR_E_PERSON && ent[best].type != DSR_E_PERSON) ||
+		    (t == DSR_E_ORG && ent[best].type != DSR_E_PERSON && ent[best].type != DSR_E_ORG))
+			best = eidx[i];
+	}
+	if (best >= 0 && ent[best].canonical)
+		return ent[best].canonical;
+	if (e > s + 1 && (dsr__tk_is(d, s, "the") || dsr__tk_is(d, s, "a") || dsr__tk_is(d, s, "an")))
+		s++;
+	return dsr_arena_strndup(d->arena, d->text + d->tok[s].start,
+				 d->tok[e - 1].end - d->tok[s].start);
+}
+
+static bool S_definite_outlet(const nlp_doc *d, size_t s, size_t e)
+{
+	return e == s + 2 && dsr__tk_is(d, s, "the") && S_word_in(d, s + 1, S_w_outlet);
+}
+
+void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribution **out,
+		       size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	const pm_model *cm = d->nlp->cue;
+	if (!cm || !d->nlp->role || !d->ntok)
+		return;
+	at_ctx c;
+	dsr__at_prepare(&c, d, ent, ne);
+	long *eidx = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *eidx);
+	for (size_t i = 0, k = 0; i < d->ntok; i++) {
+		while (k < ne && ent[k].sp.end <= d->tok[i].start)
+			k++;
+		eidx[i] = k < ne && ent[k].sp.start <= d->tok[i].start ? (long)k : -1;
+	}
+	/* cues */
+	int *lab = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *lab);
+	uint32_t f[AT_MAXF];
+	int prev = 0;
+	size_t ncue = 0;
+	for (size_t i = 0; i < d->ntok; i++) {
+		if (d->tok[i].flags & DSR_TK_SSTART)
+			prev = 0;
+		lab[i] = 0;
+		size_t nf = dsr__at_cue_features(&c, i, prev, f);
+		float sc[PM_MAXL] = {0};
+		dsr__pm_score(cm, f, nf, sc);
+		int best = 0;
+		for (int l = 1; l < AT_CUE_NL; l++)
+			if (dsr__at_allowed(prev, l) && sc[l] > sc[best])
+				best = l;
+		lab[i] = best;
+		prev = lab[i];
+		ncue += lab[i] == 1;
+	}
+	if (!ncue)
+		return;
+	S_att *at = dsr_arena_alloc(d->arena, ncue * sizeof *at);
+	size_t na = 0;
+	int *rl = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *rl);
+	for (size_t i = 0; i < d->ntok; i++) {
+		if (lab[i] != 1)
+			continue;
+		size_t j = i + 1;
+		while (j < d->ntok && lab[j] == 2)
+			j++;
+		S_att *a = &at[na];
+		memset(a, 0, sizeof *a);
+		a->cs = i;
+		a->ce = j;
+		a->outer = a->cited = -1;
+		S_roles(d, &c, a, rl);
+		if (a->np)
+			na++;
+		i = j - 1;
+	}
+	/* sources: kind, canonical, pronouns and "the newspaper" resolved backwards */
+	for (size_t k = 0; k < na; k++) {
+		S_att *a = &at[k];
+		if (a->se <= a->ss)
+			continue;
+		a->src.sp.start = d->tok[a->ss].start;
+		a->src.sp.end = d->tok[a->se - 1].end;
+		a->src.kind = S_kind(d, &c, a->ss, a->se);
+		a->src.canonical = S_canon(d, ent, eidx, a->ss, a->se);
+		bool he = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_person);
+		bool they = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_group);
+		bool it = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_thing);
+		bool paper = S_definite_outlet(d, a->ss, a->se);
+		if (!he && !they && !it && !paper)
+			continue;
+		/* the nearest earlier named teller that fits */
+		const dsr_teller *ref = NULL;
+		for (size_t b = k; b-- > 0 && !ref;) {
+			const dsr_teller *t = &at[b].src;
+			if (at[b].se <= at[b].ss || c.sid[at[b].cs] + 6 < c.sid[a->cs])
+				break;
+			bool named = at[b].se > at[b].ss + 1 || !(d->tok[at[b].ss].lex & LX_FUNC);
+			if (!named || S_definite_outlet(d, at[b].ss, at[b].se))
+				continue;
+			if ((he && t->kind == DSR_S_PERSON) ||
+			    (they && (t->kind == DSR_S_OFFICIALS || t->kind == DSR_S_GOVERNMENT ||
+				      t->kind == DSR_S_MEDIA || t->kind == DSR_S_ORGANIZATION)) ||
+			    (it && t->kind != DSR_S_PERSON && t->kind != DSR_S_OFFICIALS) ||
+			    (paper && t->kind == DSR_S_OUTLET))
+				ref = t;
+		}
+		if (!ref && (he || paper || it)) {
+			/* else the nearest entity of the right type before the cue */
+			dsr_etype want = he ? DSR_E_PERSON : DSR_E_ORG;
+			for (size_t i = a->ss; i-- > 0;) {
+				if (eidx[i] >= 0 && ent[eidx[i]].type == want) {
+					a->src.canonical = ent[eidx[i]].canonical;
+					break;
+				}
+				if (a->ss - i > 400)
+					break;
+			}
+		}
+		if (ref) {
+			a->src.canonical = ref->canonical;
+			a->src.kind = ref->kind;
+		}
+	}
+	/* nesting: an attribution whose cue lies in another's content is told by it */
+	for (size_t k = 0; k < na; k++) {
+		size_t bestw = (size_t)-1;
+		for (size_t b = 0; b < na; b++) {
+			if (b == k)
+				continue;
+			size_t s = at[b].ps[0], e = at[b].pe[at[b].np - 1];
+			if (at[k].cs >= s && at[k].cs < e && e - s < bestw &&
+			    !(at[b].cs >= at[k].ps[0] && at[b].cs < at[k].pe[at[k].np - 1])) {
+				bestw = e - s;
+				at[k].outer = (long)b;
+			}
+		}
+		if (k > 0 && c.sid[at[k - 1].cs] == c.sid[at[k].cs] && at[k].cs > 0 &&
+		    (dsr__tk_is(d, at[k].cs, "citing") || dsr__tk_is(d, at[k].cs, "quoting")))
+			at[k - 1].cited = (long)k; /* "X reported, citing Y" */
+		else if (k + 1 < na && c.sid[at[k + 1].cs] == c.sid[at[k].cs] &&
+			 (dsr__tk_is(d, at[k].cs, "citing") || dsr__tk_is(d, at[k].cs, "quoting")))
+			at[k + 1].cited = (long)k; /* "Citing Y, X said" */
+	}
+	/* output */
+	dsr_attribution *o = dsr_arena_alloc(d->arena, na * sizeof *o);
+	for (size_t k = 0; k < na; k++) {
+		S_att *a = &at[k];
+		dsr_attribution *x = &o[k];
+		memset(x, 0, sizeof *x);
+		x->cue.start = d->tok[a->cs].start;
+		x->cue.end = d->tok[a->ce - 1].end;
+		x->sentence = c.sid[a->cs];
+		x->has_source = a->se > a->ss;
+		x->source = a->src;
+		x->nparts = (size_t)a->np;
+		x->parts = dsr_arena_alloc(d->arena, x->nparts * sizeof *x->parts);
+		for (int p = 0; p < a->np; p++) {
+			x->parts[p].start = d->tok[a->ps[p]].start;
+			x->parts[p].end = d->tok[a->pe[p] - 1].end;
+		}
+		x->content.start = x->parts[0].start;
+		x->content.end = x->parts[x->nparts - 1].end;
+		/* chain: outer tellers first, then this one, then what it cites */
+		dsr_teller tmp[8];
+		size_t nt = 0;
+		long up[4];
+		int nup = 0;
+		for (long b = a->outer; b >= 0 && nup < 4; b = at[b].outer) {
+			bool loop = false;
+			for (int u = 0; u < nup; u++)
+				loop |= up[u] == b;
+			if (loop || (size_t)b == k)
+				break;
+			up[nup++] = b;
+		}
+		for (int u = nup; u-- > 0;)
+			if (at[up[u]].se > at[up[u]].ss)
+				tmp[nt++] = at[up[u]].src;
+		if (x->has_source)
+			tmp[nt++] = a->src;
+		if (a->cited >= 0) {
+			const S_att *ct = &at[a->cited];
+			size_t s = ct->ps[0], e = ct->pe[0];
+			if (e > s + 12)
+				e = s + 12;
+			dsr_teller t = {{d->tok[s].start, d->tok[ct->pe[0] - 1].end},
+					S_kind(d, &c, s, e), NULL};
+			t.canonical = S_canon(d, ent, eidx, ct->ps[0], ct->pe[0]);
+			tmp[nt++] = t;
+		}
+		/* drop a repeat of the same teller */
+		size_t w = 0;
+		for (size_t t = 0; t < nt; t++)
+			if (!w || strcmp(tmp[w - 1].canonical, tmp[t].canonical))
+				tmp[w++] = tmp[t];
+		x->nchain = w;
+		x->chain = dsr_arena_alloc(d->arena, (w + 1) * sizeof *x->chain);
+		memcpy(x->chain, tmp, w * sizeof *tmp);
+	}
+	*out = o;
+	*nout = na;
+}

@@ -1,0 +1,46 @@
+/*
+ * attrib.h: the attribution taggers' internals, shared by attrib.c and the
+ * training program (tools/attr_train.c).
+ *
+ * Two greedy averaged-perceptron taggers: the cue tagger labels every token
+ * O / B-cue / I-cue; then, for each cue, the role tagger labels the tokens
+ * of a window around it (the cue's sentence and its neighbours in the same
+ * paragraph) O / B-source / I-source / B-content / I-content, with features
+ * relative to that cue, so nested attributions each get their own roles.
+ */
+#ifndef DOSSIER_ATTRIB_H
+#define DOSSIER_ATTRIB_H
+
+#include "nlp.h"
+
+#define AT_CUE_NL 3
+#define AT_ROLE_NL 5
+#define AT_MAXF 64
+enum { AT_O = 0, AT_BS = 1, AT_IS = 2, AT_BC = 3, AT_IC = 4 };
+
+/* Per-token context the features read. */
+typedef struct at_ctx {
+	const nlp_doc *d;
+	uint8_t *quote;    /* 1 inside a quotation, 2 a quotation mark, 4 an opening mark */
+	uint8_t *etype;    /* dsr_etype of the entity covering the token, or 0 */
+	uint32_t *sid;     /* sentence index */
+	uint32_t *lem;     /* hash of the verb lemma, else of the word */
+	uint32_t *ncomma;  /* commas before token i (prefix counts) */
+	uint32_t *nquote;  /* quotation marks before token i */
+	uint32_t *nthat;   /* "that" before token i */
+	uint32_t *sstart;  /* first token of each sentence, nsent + 1 entries */
+	size_t nsent;
+} at_ctx;
+
+/* Fills c from d (tokenized, sentences split, d->hw/d->hs set) and the
+ * entities; allocations go to d->arena. */
+void dsr__at_prepare(at_ctx *c, const nlp_doc *d, const dsr_entity *e, size_t ne);
+size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f);
+/* The role window [*ws, *we) of the cue tokens [cs, ce). */
+void dsr__at_window(const at_ctx *c, size_t cs, size_t ce, size_t *ws, size_t *we);
+size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, int prev,
+			     uint32_t *f);
+/* BIO constraint: I-x only after B-x or I-x (cue: 1 = B, 2 = I; roles as the enum). */
+bool dsr__at_allowed(int prev, int l);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * percep.c: loading and scoring the compact perceptron models (percep.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "dossier/base.h"
+#include "percep.h"
+
+pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int nl)
+{
+	size_t zn = (size_t)(end - data);
+	if (zn < 20 || nl < 1 || nl > PM_MAXL)
+		return NULL;
+	/* gzip: the uncompressed size is in the last four bytes */
+	const unsigned char *tail = (const unsigned char *)data + zn - 4;
+	size_t un = (size_t)tail[0] | (size_t)tail[1] << 8 | (size_t)tail[2] << 16 |
+		    (size_t)tail[3] << 24;
+	if (un < 20 || un > (256u << 20))
+		return NULL;
+	unsigned char *raw = dsr_xmalloc(un);
+	z_stream zs = {0};
+	if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+		free(raw);
+		return NULL;
+	}
+	zs.next_in = (unsigned char *)(uintptr_t)data;
+	zs.avail_in = (uInt)zn;
+	zs.next_out = raw;
+	zs.avail_out = (uInt)un;
+	int zr = inflate(&zs, Z_FINISH);
+	inflateEnd(&zs);
+	uint32_t fl, nfeat;
+	float scale;
+	if (zr != Z_STREAM_END || memcmp(raw, magic, 8)) {
+		free(raw);
+		return NULL;
+	}
+	memcpy(&fl, raw + 8, 4);
+	memcpy(&nfeat, raw + 12, 4);
+	memcpy(&scale, raw + 16, 4);
+	size_t row = 4 + 2 * (size_t)fl;
+	if (fl != (uint32_t)nl || 20 + (size_t)nfeat * row > un) {
+		free(raw);
+		return NULL;
+	}
+	pm_model *m = dsr_xcalloc(1, sizeof *m);
+	size_t sz = 1;
+	while (sz < (size_t)nfeat * 2 + 16)
+		sz <<= 1;
+	m->mask = sz - 1;
+	m->nl = nl;
+	m->keys = dsr_xcalloc(sz, sizeof *m->keys);
+	m->rows = dsr_xcalloc(sz, sizeof *m->rows);
+	const unsigned char *p = raw + 20;
+	for (uint32_t k = 0; k < nfeat; k++, p += row) {
+		uint32_t key;
+		memcpy(&key, p, 4);
+		size_t h = key & m->mask;
+		while (m->keys[h])
+			h = (h + 1) & m->mask;
+		m->keys[h] = key;
+		for (uint32_t l = 0; l < fl; l++) {
+			int16_t q;
+			memcpy(&q, p + 4 + 2 * l, 2);
+			m->rows[h][l] = (float)q * scale;
+		}
+	}
+	free(raw);
+	return m;
+}
+
+void dsr__pm_free(pm_model *m)
+{
+	if (!m)
+		return;
+	free(m->keys);
+	free(m->rows);
+	free(m);
+}
+
+void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc)
+{
+	for (size_t k = 0; k < nf; k++) {
+		for (size_t h = f[k] & m->mask; m->keys[h]; h = (h + 1) & m->mask) {
+			if (m->keys[h] == f[k]) {
+				for (int l = 0; l < m->nl; l++)
+					sc[l] += m->rows[h][l];
+				break;
+			}
+		}
+	}
+}
