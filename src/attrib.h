@@ -25,6 +25,7 @@ typedef struct at_ctx {
 	uint8_t *etype;    /* dsr_etype of the entity covering the token, or 0 */
 	uint32_t *sid;     /* sentence index */
 	uint32_t *lem;     /* hash of the verb lemma, else of the word */
+	uint32_t *lcls;    /* LX_VCOMM | LX_VCOG | LX_NCOMM of the word or its lemma */
 	uint32_t *ncomma;  /* commas before token i (prefix counts) */
 	uint32_t *nquote;  /* quotation marks before token i */
 	uint32_t *nthat;   /* "that" before token i */

@@ -154,6 +154,9 @@ static uint32_t S_letters(const char *s, const char *e)
 		case '$': c |= LX_CURRENCY; break;
 		case 'm': c |= LX_NOUNINF; break;
 		case 'w': c |= LX_VERBINF; break;
+		case 's': c |= LX_VCOMM; break;
+		case 'k': c |= LX_VCOG; break;
+		case 'q': c |= LX_NCOMM; break;
 		default: break;
 		}
 	}

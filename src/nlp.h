@@ -25,6 +25,9 @@ enum lx_class {
 	LX_UNIT = 1u << 23,      /* million, billion, thousand, dozen */
 	LX_ABBR = 1u << 24,      /* abbreviations ending in a period: Mr., Inc., Jan. */
 	LX_TIMEX = 1u << 25,     /* words that can start a time expression */
+	LX_VCOMM = 1u << 26,     /* WordNet verbs of communication: say, deny, warn */
+	LX_VCOG = 1u << 27,      /* verbs of cognition, emotion, perception: believe, fear, see */
+	LX_NCOMM = 1u << 28,     /* nouns of communication: statement, report, claim */
 };
 #define LX_NAMECLASS (LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC | LX_NORP)
 

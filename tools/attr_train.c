@@ -358,6 +358,7 @@ int main(int argc, char **argv)
 	}
 	pt_average(&cue);
 	pt_average(&role);
+	cue.prune = role.prune = getenv("PRUNE") ? (float)atof(getenv("PRUNE")) : 1.0f;
 	/* held out */
 	size_t tp = 0, fp = 0, fn = 0, rok = 0, rt = 0;
 	for (size_t di = ntrain; di < nd; di++) {

@@ -94,6 +94,20 @@ for lex, words, line in synsets(os.path.join(wn, "data.adj")):
         if w[0].isupper() and "_" not in w:
             add(w, "N")   # Iranian, Russian, European
 
+# verbs of communication (32) and of cognition, emotion, perception (31, 37,
+# 39), nouns of communication (10): features of the attribution taggers
+for lex, words, line in synsets(os.path.join(wn, "data.verb")):
+    for w in words:
+        if "_" not in w and w.isascii():
+            if lex == 32:
+                add(w.lower(), "s")
+            elif lex in (31, 37, 39):
+                add(w.lower(), "k")
+for lex, words, line in synsets(os.path.join(wn, "data.noun")):
+    for w in words:
+        if lex == 10 and "_" not in w and w.isascii() and not w[0].isupper():
+            add(w, "q")
+
 for pos, letter in (("noun", "n"), ("verb", "v"), ("adj", "a"), ("adv", "r")):
     with open(os.path.join(wn, "index." + pos), encoding="latin-1") as f:
         for line in f:

@@ -20,6 +20,7 @@ typedef struct pt_model {
 	size_t mask, n;
 	uint32_t now;
 	int nl;
+	float prune;  /* features whose averaged weights all stay below this are not written */
 } pt_model;
 
 static void pt_init(pt_model *m, int nl, unsigned bits)
@@ -158,7 +159,7 @@ static void pt_write(const pt_model *m, const char *magic, const char *path)
 			if ((v < 0 ? -v : v) > best)
 				best = v < 0 ? -v : v;
 		}
-		if (best >= scale * 2)
+		if (best >= scale * 2 && best >= m->prune)
 			keys[nkeep++] = m->keys[h];
 	}
 	qsort(keys, nkeep, sizeof *keys, pt_cmp_key);
