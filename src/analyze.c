@@ -51,6 +51,7 @@ dsr_err dsr_analyze(const dsr_nlp *nlp, const dsr_article *a, dsr_arena *arena,
 	out->ntokens = d.ntok;
 	out->sentences = d.sent;
 	out->nsentences = d.nsent;
+	dsr__claims(&d, out);
 	return DSR_OK;
 }
 
@@ -74,6 +75,11 @@ static dsr_err S_teller(dsr_buf *o, const dsr_analysis *an, const dsr_teller *t)
 	e = e ? e : dsr_json_str(o, an->text + t->sp.start, t->sp.end - t->sp.start);
 	e = e ? e : dsr_buf_addf(o, ",\"kind\":\"%s\",\"canonical\":", dsr_skind_name(t->kind));
 	return e ? e : dsr_json_strz(o, t->canonical ? t->canonical : "");
+}
+
+static dsr_err S_strornull(dsr_buf *o, const char *s)
+{
+	return s ? dsr_json_strz(o, s) : dsr_buf_adds(o, "null");
 }
 
 static void S_num(char *b, size_t n, double v)
@@ -181,6 +187,37 @@ dsr_err dsr_analysis_json_members(const dsr_analysis *an, dsr_buf *o)
 			e = e ? e : dsr_buf_addc(o, '}');
 		}
 		e = e ? e : dsr_buf_adds(o, "]}");
+	}
+	e = e ? e : dsr_buf_adds(o, "],\"claims\":[");
+	for (size_t i = 0; !e && i < an->nclaims; i++) {
+		const dsr_claim *c = &an->claims[i];
+		e = dsr_buf_addf(o, "%s{\"id\":\"c%zu\",\"sentence\":{", i ? "," : "", i + 1);
+		e = e ? e : S_span(o, c->sentence);
+		e = e ? e : dsr_buf_adds(o, "},\"clause\":{");
+		e = e ? e : S_span(o, c->clause);
+		e = e ? e : dsr_buf_adds(o, "},\"actor\":");
+		e = e ? e : S_strornull(o, c->actor);
+		e = e ? e : dsr_buf_adds(o, ",\"action\":");
+		e = e ? e : S_strornull(o, c->action);
+		e = e ? e : dsr_buf_adds(o, ",\"theme\":");
+		e = e ? e : S_strornull(o, c->theme);
+		e = e ? e : dsr_buf_adds(o, ",\"quantities\":[");
+		for (size_t k = 0; !e && k < c->nquantities; k++)
+			e = dsr_buf_addf(o, "%s%u", k ? "," : "", c->quantities[k]);
+		e = e ? e : dsr_buf_adds(o, "],\"times\":[");
+		for (size_t k = 0; !e && k < c->ntimes; k++)
+			e = dsr_buf_addf(o, "%s%u", k ? "," : "", c->times[k]);
+		e = e ? e : dsr_buf_adds(o, "],\"places\":[");
+		for (size_t k = 0; !e && k < c->nplaces; k++) {
+			e = k ? dsr_buf_addc(o, ',') : 0;
+			e = e ? e : dsr_json_strz(o, c->places[k]);
+		}
+		if (!e && c->attribution >= 0)
+			e = dsr_buf_addf(o, "],\"attribution\":%ld", c->attribution);
+		else if (!e)
+			e = dsr_buf_adds(o, "],\"attribution\":null");
+		e = e ? e : dsr_buf_addf(o, ",\"negated\":%s,\"hedged\":%s}",
+					 c->negated ? "true" : "false", c->hedged ? "true" : "false");
 	}
 	return e ? e : dsr_buf_addc(o, ']');
 }

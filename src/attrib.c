@@ -82,6 +82,14 @@ void dsr__at_prepare(at_ctx *c, const nlp_doc *d, const dsr_entity *e, size_t ne
 	c->sid = dsr_arena_alloc(a, (n + 1) * sizeof *c->sid);
 	c->lem = dsr_arena_alloc(a, (n + 1) * sizeof *c->lem);
 	c->lcls = dsr_arena_alloc(a, (n + 1) * sizeof *c->lcls);
+	c->wf = dsr_arena_alloc(a, n + 1);
+	static const char *const that[] = {"that", NULL}, *const to[] = {"to", NULL};
+	static const char *const pron[] = {"he", "she", "they", "i", "we", NULL};
+	nlp_wset ws;
+	memset(&ws, 0, sizeof ws);
+	dsr__wset_add(&ws, that, AT_W_THAT);
+	dsr__wset_add(&ws, to, AT_W_TO);
+	dsr__wset_add(&ws, pron, AT_W_PRON);
 	c->ncomma = dsr_arena_alloc(a, (n + 1) * sizeof *c->ncomma);
 	c->nquote = dsr_arena_alloc(a, (n + 1) * sizeof *c->nquote);
 	c->nthat = dsr_arena_alloc(a, (n + 1) * sizeof *c->nthat);
@@ -109,7 +117,8 @@ void dsr__at_prepare(at_ctx *c, const nlp_doc *d, const dsr_entity *e, size_t ne
 		}
 		if (tk_len(d, i) == 1 && d->text[t->start] == ',')
 			nc++;
-		if (dsr__tk_is(d, i, "that"))
+		c->wf[i] = (uint8_t)dsr__wset_get(&ws, d->hw[i]);
+		if (c->wf[i] & AT_W_THAT)
 			nt++;
 		while (s + 1 < d->nsent && d->sent[s].end <= t->start)
 			s++;
@@ -209,17 +218,15 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 	for (long j = li - 1; j >= 0 && j >= li - 3; j--) {
 		if (c->etype[j] == DSR_E_PERSON || c->etype[j] == DSR_E_ORG)
 			before |= 1;
-		if (dsr__tk_is(d, (size_t)j, "he") || dsr__tk_is(d, (size_t)j, "she") ||
-		    dsr__tk_is(d, (size_t)j, "they") || dsr__tk_is(d, (size_t)j, "i") ||
-		    dsr__tk_is(d, (size_t)j, "we"))
+		if (c->wf[j] & AT_W_PRON)
 			before |= 2;
 		if (d->tok[j].lex & LX_TITLE)
 			before |= 4;
 	}
 	for (size_t j = i + 1; j < d->ntok && j <= i + 3; j++) {
-		if (dsr__tk_is(d, j, "that"))
+		if (c->wf[j] & AT_W_THAT)
 			after |= 1;
-		if (dsr__tk_is(d, j, "to"))
+		if (c->wf[j] & AT_W_TO)
 			after |= 2;
 		if (c->quote[j] & 2)
 			after |= 4;
@@ -237,10 +244,13 @@ void dsr__at_window(const at_ctx *c, size_t cs, size_t ce, size_t *ws, size_t *w
 {
 	const nlp_doc *d = c->d;
 	uint32_t s = c->sid[cs], e = c->sid[ce - 1];
-	if (s > 0 && !(d->tok[c->sstart[s]].flags & DSR_TK_PARA))
+	/* the neighbour sentences only when a quotation runs into them */
+	size_t first = c->sstart[s], last = c->sstart[e + 1] - 1;
+	if (s > 0 && !(d->tok[first].flags & DSR_TK_PARA) && (c->quote[first] & 5) == 1)
 		s--;
 	if (e + 1 < c->nsent && c->sstart[e + 1] < d->ntok &&
-	    !(d->tok[c->sstart[e + 1]].flags & DSR_TK_PARA))
+	    !(d->tok[c->sstart[e + 1]].flags & DSR_TK_PARA) &&
+	    ((c->quote[last] & 3) == 1 || (c->quote[last] & 4)))
 		e++;
 	size_t a = c->sstart[s], b = c->sstart[e + 1];
 	if (cs > a + 120)
@@ -389,6 +399,7 @@ static dsr_skind S_kind(const nlp_doc *d, const at_ctx *c, size_t s, size_t e)
 
 typedef struct S_att {
 	size_t cs, ce;          /* cue tokens */
+	size_t ws, we;          /* the role window */
 	size_t ss, se;          /* source tokens (ss == se: none) */
 	size_t ps[8], pe[8];    /* content pieces */
 	int np;
@@ -397,11 +408,17 @@ typedef struct S_att {
 	long cited;             /* a "citing" attribution this one's teller gives, or -1 */
 } S_att;
 
-static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab)
+static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool narrow)
 {
 	const pm_model *m = d->nlp->role;
 	size_t ws, we;
 	dsr__at_window(c, a->cs, a->ce, &ws, &we);
+	if (narrow) {
+		ws = a->cs > ws + 12 ? a->cs - 12 : ws;
+		we = a->ce + 12 < we ? a->ce + 12 : we;
+	}
+	a->ws = ws;
+	a->we = we;
 	uint32_t f[AT_MAXF];
 	int prev = 0;
 	for (size_t i = ws; i < we; i++) {
@@ -496,6 +513,7 @@ static bool S_definite_outlet(const nlp_doc *d, size_t s, size_t e)
 
 /* Leans the cue decision towards recall (PolNeAR dev: +0.005 cue F1). */
 static const float S_cue_bias = 1.5f;
+
 void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribution **out,
 		       size_t *nout)
 {
@@ -536,6 +554,9 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	if (!ncue)
 		return;
 	S_att *at = dsr_arena_alloc(d->arena, ncue * sizeof *at);
+	/* role tagging reads a few tokens per token of text; past that (a page of
+	 * nothing but cues) windows shrink to the cue's neighbourhood */
+	long budget = 8 * (long)d->ntok + 20000;
 	size_t na = 0;
 	int *rl = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *rl);
 	for (size_t i = 0; i < d->ntok; i++) {
@@ -549,7 +570,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		a->cs = i;
 		a->ce = j;
 		a->outer = a->cited = -1;
-		S_roles(d, &c, a, rl);
+		S_roles(d, &c, a, rl, budget < 0);
+		budget -= (long)(a->we - a->ws);
 		if (a->np)
 			na++;
 		i = j - 1;
@@ -571,10 +593,12 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			continue;
 		/* the nearest earlier named teller that fits */
 		const dsr_teller *ref = NULL;
-		for (size_t b = k; b-- > 0 && !ref;) {
+		for (size_t b = k; b-- > 0 && !ref && k - b <= 64;) {
 			const dsr_teller *t = &at[b].src;
-			if (at[b].se <= at[b].ss || c.sid[at[b].cs] + 6 < c.sid[a->cs])
+			if (c.sid[at[b].cs] + 6 < c.sid[a->cs])
 				break;
+			if (at[b].se <= at[b].ss)
+				continue;
 			bool named = at[b].se > at[b].ss + 1 || !(d->tok[at[b].ss].lex & LX_FUNC);
 			if (!named || S_definite_outlet(d, at[b].ss, at[b].se))
 				continue;
@@ -605,7 +629,13 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	/* nesting: an attribution whose cue lies in another's content is told by it */
 	for (size_t k = 0; k < na; k++) {
 		size_t bestw = (size_t)-1;
-		for (size_t b = 0; b < na; b++) {
+		/* contents stay within a window of 120 tokens around their cue */
+		size_t lo = k, hi = k + 1;
+		while (lo > 0 && at[lo - 1].cs + 250 >= at[k].cs)
+			lo--;
+		while (hi < na && at[hi].cs <= at[k].cs + 250)
+			hi++;
+		for (size_t b = lo; b < hi; b++) {
 			if (b == k)
 				continue;
 			size_t s = at[b].ps[0], e = at[b].pe[at[b].np - 1];
@@ -621,6 +651,26 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		else if (k + 1 < na && c.sid[at[k + 1].cs] == c.sid[at[k].cs] &&
 			 (dsr__tk_is(d, at[k].cs, "citing") || dsr__tk_is(d, at[k].cs, "quoting")))
 			at[k + 1].cited = (long)k; /* "Citing Y, X said" */
+	}
+	/* "X reported, citing Y, that Z": the citing cue's content is Y; what
+	 * follows Y is what X reported */
+	for (size_t k = 0; k < na; k++) {
+		if (at[k].cited < 0)
+			continue;
+		S_att *ct = &at[at[k].cited];
+		while (ct->np > 1 && at[k].np < 8) {
+			size_t ps = ct->ps[ct->np - 1], pe = ct->pe[ct->np - 1];
+			int p = at[k].np;
+			while (p > 0 && at[k].ps[p - 1] > ps) {
+				at[k].ps[p] = at[k].ps[p - 1];
+				at[k].pe[p] = at[k].pe[p - 1];
+				p--;
+			}
+			at[k].ps[p] = ps;
+			at[k].pe[p] = pe;
+			at[k].np++;
+			ct->np--;
+		}
 	}
 	/* output */
 	dsr_attribution *o = dsr_arena_alloc(d->arena, na * sizeof *o);

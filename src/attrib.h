@@ -16,6 +16,7 @@
 #define AT_CUE_NL 3
 #define AT_ROLE_NL 5
 #define AT_MAXF 64
+enum { AT_W_THAT = 1, AT_W_TO = 2, AT_W_PRON = 4 };
 enum { AT_O = 0, AT_BS = 1, AT_IS = 2, AT_BC = 3, AT_IC = 4 };
 
 /* Per-token context the features read. */
@@ -25,6 +26,7 @@ typedef struct at_ctx {
 	uint8_t *etype;    /* dsr_etype of the entity covering the token, or 0 */
 	uint32_t *sid;     /* sentence index */
 	uint32_t *lem;     /* hash of the verb lemma, else of the word */
+	uint8_t *wf;       /* AT_W_* word classes */
 	uint32_t *lcls;    /* LX_VCOMM | LX_VCOG | LX_NCOMM of the word or its lemma */
 	uint32_t *ncomma;  /* commas before token i (prefix counts) */
 	uint32_t *nquote;  /* quotation marks before token i */

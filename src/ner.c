@@ -596,6 +596,24 @@ static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size
 	}
 }
 
+/* "Harbor" + "Gazette", "Norvik" + "Aerospace": a name followed at once by
+ * an organisation word the tagger split off is one organisation's name. */
+static size_t S_join_suffix(const nlp_doc *d, S_ent *e, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w && e[i].a == e[w - 1].b && e[i].b - e[i].a == 1 &&
+		    (d->tok[e[i].a].lex & LX_ORGSUF) && (d->tok[e[i].a].flags & DSR_TK_CAP) &&
+		    e[w - 1].type != DSR_E_EQUIPMENT) {
+			e[w - 1].b = e[i].b;
+			e[w - 1].type = DSR_E_ORG;
+			continue;
+		}
+		e[w++] = e[i];
+	}
+	return w;
+}
+
 /*
  * News introduces people by their full name: a lone capitalised word the
  * tagger calls a person, with no title before it and no longer name ending
@@ -901,6 +919,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		i = j;
 	}
 	n = S_runs(d, e, n, lab);
+	n = S_join_suffix(d, e, n);
 	S_retype(d, e, n);
 	n = S_consistency(d, e, n, d->ntok + 1);
 	S_canonical(d, e, n);

@@ -61,7 +61,8 @@ static const struct {
 		    "service services systems technologies motors airlines airways "
 		    "industries partners capital securities exchange network news times "
 		    "post journal press television radio tv magazine gazette herald tribune "
-		    "chronicle observer telegraph courier wire"},
+		    "chronicle observer telegraph courier wire aerospace dynamics electronics "
+		    "robotics pharmaceuticals logistics shipbuilding shipyards laboratories labs"},
 	{LX_REPORT, "said says say told tells reported reports according added adds stated "
 		    "states announced announces confirmed confirms denied denies claimed claims "
 		    "warned warns acknowledged acknowledges insisted noted explained argued "
@@ -274,4 +275,27 @@ size_t dsr__lemma(const dsr_nlp *nlp, const char *s, size_t n, bool verb, char *
 			return S_copy(out, outsz, tmp, tl - 1);
 	}
 	return S_copy(out, outsz, s, n);
+}
+
+void dsr__wset_add(nlp_wset *s, const char *const *words, uint32_t bits)
+{
+	for (; *words; words++) {
+		uint32_t h = pm_fh(0, *words, strlen(*words));
+		size_t k = h & 511;
+		size_t probes = 0;
+		while (s->key[k] && s->key[k] != h && ++probes < 512)
+			k = (k + 1) & 511;
+		if (probes >= 512)
+			return; /* full: the caller's lists are far smaller */
+		s->key[k] = h;
+		s->bits[k] |= bits;
+	}
+}
+
+uint32_t dsr__wset_get(const nlp_wset *s, uint32_t hw)
+{
+	for (size_t k = hw & 511, probes = 0; s->key[k] && probes < 512; k = (k + 1) & 511, probes++)
+		if (s->key[k] == hw)
+			return s->bits[k];
+	return 0;
 }

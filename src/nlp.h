@@ -87,6 +87,14 @@ static inline size_t tk_len(const nlp_doc *d, size_t i)
 /* True when token i is exactly the lowercase word w. */
 bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w);
 
+/* A small set of lowercase words, each with class bits, looked up by the
+ * token's word hash (d->hw): nlp.c. */
+typedef struct nlp_wset {
+	uint32_t key[512], bits[512];
+} nlp_wset;
+void dsr__wset_add(nlp_wset *s, const char *const *words, uint32_t bits);
+uint32_t dsr__wset_get(const nlp_wset *s, uint32_t hw);
+
 /* timex.c, quantity.c, ner.c */
 void dsr__timex(nlp_doc *d, dsr_timex **out, size_t *n);
 void dsr__quantities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_quantity **out,

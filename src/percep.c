@@ -51,20 +51,22 @@ pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int
 		sz <<= 1;
 	m->mask = sz - 1;
 	m->nl = nl;
-	m->keys = dsr_xcalloc(sz, sizeof *m->keys);
-	m->rows = dsr_xcalloc(sz, sizeof *m->rows);
+	m->stride = 1 + nl;
+	m->slots = dsr_xcalloc(sz * (size_t)m->stride, sizeof *m->slots);
 	const unsigned char *p = raw + 20;
 	for (uint32_t k = 0; k < nfeat; k++, p += row) {
 		uint32_t key;
 		memcpy(&key, p, 4);
 		size_t h = key & m->mask;
-		while (m->keys[h])
+		while (m->slots[h * (size_t)m->stride])
 			h = (h + 1) & m->mask;
-		m->keys[h] = key;
+		uint32_t *sl = m->slots + h * (size_t)m->stride;
+		sl[0] = key;
 		for (uint32_t l = 0; l < fl; l++) {
 			int16_t q;
 			memcpy(&q, p + 4 + 2 * l, 2);
-			m->rows[h][l] = (float)q * scale;
+			float v = (float)q * scale;
+			memcpy(&sl[1 + l], &v, sizeof v);
 		}
 	}
 	free(raw);
@@ -75,18 +77,22 @@ void dsr__pm_free(pm_model *m)
 {
 	if (!m)
 		return;
-	free(m->keys);
-	free(m->rows);
+	free(m->slots);
 	free(m);
 }
 
 void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc)
 {
+	size_t st = (size_t)m->stride;
 	for (size_t k = 0; k < nf; k++) {
-		for (size_t h = f[k] & m->mask; m->keys[h]; h = (h + 1) & m->mask) {
-			if (m->keys[h] == f[k]) {
-				for (int l = 0; l < m->nl; l++)
-					sc[l] += m->rows[h][l];
+		for (size_t h = f[k] & m->mask; m->slots[h * st]; h = (h + 1) & m->mask) {
+			const uint32_t *sl = m->slots + h * st;
+			if (sl[0] == f[k]) {
+				for (int l = 0; l < m->nl; l++) {
+					float v;
+					memcpy(&v, &sl[1 + l], sizeof v);
+					sc[l] += v;
+				}
 				break;
 			}
 		}

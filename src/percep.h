@@ -17,10 +17,10 @@
 #define PM_MAXL 16
 
 typedef struct pm_model {
-	uint32_t *keys;          /* open addressing, 0 = empty */
-	float (*rows)[PM_MAXL];  /* rows[h]: weights of keys[h] */
+	uint32_t *slots;         /* open addressing; slot h: key (0 = empty), then nl weights */
 	size_t mask;
 	int nl;
+	int stride;              /* 1 + nl words */
 } pm_model;
 
 /* Loads the model in the gzip blob [data, end) whose magic is `magic` (8

@@ -175,6 +175,13 @@ v={x['text']:x['value'] for x in d['times']}
 assert v.get('Friday')=='2031-03-14' and v.get('3 March')=='2031-03-03', v
 q=d['quantities'][0]; assert (q['value'],q['bound'],q['unit'])==(40,'up_to','drone'), q
 assert any(e['text']=='Kestrel-9' and e['type']=='EQUIPMENT' for e in d['entities']), d['entities']
+a=[x for x in d['attributions'] if x['cue']['text']=='said']; assert a, d['attributions']
+a=a[0]; assert a['source']['text']=='Norvik Aerospace' and a['source']['kind'] in ('organization','outlet'), a
+for r in ('cue','source','content'):
+    assert 0<=a[r]['start']<a[r]['end']<=len(t), a
+assert a['chain'] and a['chain'][0]['canonical']=='Norvik Aerospace', a
+c=[x for x in d['claims'] if x['action']=='deliver']; assert c, d['claims']
+c=c[0]; assert c['attribution']==0 and c['theme']=='Kestrel-9' and c['quantities']==[0] and not c['negated'], c
 "
 $D analyze sample/corpus/agency-feed.jsonl > "$T/an.jsonl" 2>/dev/null
 check "analyze: one object per JSON line" py "

@@ -184,3 +184,89 @@ void test_entities(void)
 	/* "Monday" is a time, not a name */
 	CHECK(S_ent(&an, "Monday", 0) == NULL);
 }
+
+/* The attribution whose cue text is `cue`, or NULL. */
+static const dsr_attribution *S_att(const dsr_analysis *an, const char *cue)
+{
+	for (size_t i = 0; i < an->nattributions; i++)
+		if (!strcmp(S_span(an, an->attributions[i].cue), cue))
+			return &an->attributions[i];
+	return NULL;
+}
+
+void test_attributions(void)
+{
+	dsr_analysis an = S_run(
+		"The Harbor Gazette reported Saturday, citing three officials familiar with the "
+		"matter, that Norvik Aerospace had agreed to build up to 600 Kestrel-9 drones.\n\n"
+		"\"We will not comment on contracts,\" said Mara Lind, a spokeswoman for the company. "
+		"She added that the deal was worth $40 million.\n\n"
+		"Citing a customs document, the newspaper said the first drones were delivered in March.",
+		"2030-05-08");
+	const dsr_attribution *a = S_att(&an, "reported");
+	CHECK(a != NULL);
+	if (a) {
+		CHECK(a->has_source);
+		CHECK_STR(S_span(&an, a->source.sp), "The Harbor Gazette");
+		CHECK(a->source.kind == DSR_S_OUTLET);
+		/* the chain runs from the outlet to the officials it cites */
+		CHECK(a->nchain == 2);
+		if (a->nchain == 2) {
+			CHECK_STR(a->chain[0].canonical, "Harbor Gazette");
+			CHECK(a->chain[1].kind == DSR_S_OFFICIALS);
+		}
+		CHECK(strstr(S_span(&an, a->content), "agreed") != NULL);
+	}
+	a = S_att(&an, "said");
+	CHECK(a && a->has_source);
+	if (a && a->has_source) {
+		CHECK_STR(a->source.canonical, "Mara Lind");
+		CHECK(a->source.kind == DSR_S_PERSON);
+		CHECK(strstr(S_span(&an, a->content), "We will not comment") != NULL);
+	}
+	/* a pronoun resolves to the person named before */
+	a = S_att(&an, "added");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(a->source.canonical, "Mara Lind");
+	/* "the newspaper" resolves to the outlet named before */
+	bool paper = false;
+	for (size_t i = 0; i < an.nattributions; i++)
+		if (an.attributions[i].has_source &&
+		    !strcmp(S_span(&an, an.attributions[i].source.sp), "the newspaper"))
+			paper = !strcmp(an.attributions[i].source.canonical, "Harbor Gazette");
+	CHECK(paper);
+}
+
+void test_claims(void)
+{
+	dsr_analysis an = S_run(
+		"The Harbor Gazette reported Saturday that Norvik Aerospace had agreed to build up "
+		"to 600 Kestrel-9 drones in Veloria.\n\n"
+		"Norvik Aerospace denied that it had delivered any drones.\n\n"
+		"The drones could be delivered next year.",
+		"2030-05-08");
+	const dsr_claim *agree = NULL, *deliver = NULL;
+	for (size_t i = 0; i < an.nclaims; i++) {
+		const dsr_claim *c = &an.claims[i];
+		if (c->action && !strcmp(c->action, "agree"))
+			agree = c;
+		if (c->action && !strcmp(c->action, "deliver") && !deliver)
+			deliver = c;
+	}
+	CHECK(agree != NULL);
+	if (agree) {
+		CHECK(agree->actor && !strcmp(agree->actor, "Norvik Aerospace"));
+		CHECK(agree->theme && !strcmp(agree->theme, "Kestrel-9"));
+		CHECK(agree->nquantities == 1);
+		CHECK(agree->nplaces == 1 && !strcmp(agree->places[0], "Veloria"));
+		CHECK(agree->attribution >= 0);
+		CHECK(!agree->negated && !agree->hedged);
+	}
+	CHECK(deliver != NULL);
+	if (deliver)
+		CHECK(deliver->negated);
+	/* the article's own voice, hedged */
+	const dsr_claim *last = an.nclaims ? &an.claims[an.nclaims - 1] : NULL;
+	CHECK(last && last->hedged && last->attribution == -1);
+}

@@ -1,0 +1,334 @@
+/*
+ * claim.c: claims (CONTRACT.md "claims"): one per reported proposition.
+ * The units are the contents of the innermost attributions (each sentence
+ * piece of a multi-sentence quote apart) and the sentences the article
+ * states in its own voice; in each, the main predicate's lemma is the
+ * action, the entity before it the actor, the equipment, counted noun or
+ * object noun after it the theme, and the unit's times, quantities and
+ * places are attached. Negation and hedging come from the unit's words and
+ * from the cue ("denied", "believes").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp.h"
+
+enum { W_AUX = 1, W_DET = 2, W_NEG = 4, W_HEDGE = 8, W_COP = 16 };
+
+/* Per article: each token's word classes (W_*) and whether it lies in
+ * another attribution's cue or in a teller-only content ("citing X"). */
+typedef struct S_cx {
+	nlp_doc *d;
+	dsr_analysis *an;
+	uint8_t *wm;
+	uint8_t *hole;
+} S_cx;
+
+#define S_in(cx, i, cls) (((cx)->wm[i] & (cls)) != 0)
+
+static const char *const S_aux[] = {
+	"is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "having",
+	"do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+	"must", "'s", "'re", "'ve", "'d", "'ll", "get", "got", NULL};
+static const char *const S_copula[] = {"is", "are", "was", "were", "be", "been", "'s", "'re",
+				       NULL};
+static const char *const S_det[] = {
+	"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+	"my", "your", "some", "any", "each", "every", "no", "of", "for", "in", "on", "at", "by",
+	"with", "from", NULL};
+static const char *const S_neg[] = {"not", "n't", "never", "no", "neither", "nor", "nobody",
+				    "nothing", "without", NULL};
+static const char *const S_hedge[] = {
+	"could", "may", "might", "would", "possibly", "probably", "reportedly", "allegedly",
+	"likely", "unlikely", "perhaps", "plans", "planned", "planning", "plan", "expected",
+	"expects", "intends", "intended", "aims", "if", "potentially", "apparently", "purportedly",
+	"supposedly", "believed", "suspected", "rumored", "rumoured", "seems", "appears", NULL};
+static const char *const S_neg_cue[] = {"deny", "reject", "dismiss", "refute", "dispute", NULL};
+static const char *const S_hedge_cue[] = {"believe", "suspect", "estimate", "expect", "suggest",
+					  "speculate", "think", "assume", "guess", "fear",
+					  "hope", "claim", "allege", NULL};
+
+static bool S_lemma_in(const char *lem, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (!strcmp(lem, *ws))
+			return true;
+	return false;
+}
+
+/* How much token i looks like the unit's predicate: 2 surely a verb form
+ * ("delivered", "agreed" after "had", "build" after "to"), 1 maybe (a word
+ * that is also a noun: "plans", "deal"), 0 not. */
+static int S_verb(const S_cx *cx, size_t i, size_t from)
+{
+	const nlp_doc *d = cx->d;
+	const dsr_token *t = &d->tok[i];
+	if ((t->lex & LX_FUNC) || (t->flags & (DSR_TK_PUNCT | DSR_TK_NUM)))
+		return 0;
+	if ((t->flags & DSR_TK_CAP) && !(t->flags & DSR_TK_SSTART))
+		return 0;
+	uint32_t lex = t->lex;
+	const char *w = d->low + t->start;
+	size_t n = tk_len(d, i);
+	if (!(lex & (LX_VERB | LX_VERBINF)) && n > 3 && n < 40) {
+		/* a regular form the lexicon leaves out: "delivered" */
+		char lb[64];
+		size_t ll = dsr__lemma(d->nlp, w, n, true, lb, sizeof lb);
+		if (ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VERB))
+			lex |= LX_VERBINF;
+	}
+	if (!(lex & (LX_VERB | LX_VERBINF)))
+		return 0;
+	if (i > from && S_in(cx, i - 1, W_DET))
+		return 0;
+	bool after_aux = i > from && (S_in(cx, i - 1, W_AUX) || dsr__tk_is(d, i - 1, "to") ||
+				      S_in(cx, i - 1, W_NEG));
+	if (after_aux)
+		return 2;
+	bool plural_s = false;
+	if (n > 3 && n < 40 && w[n - 1] == 's') {
+		char lb[64];
+		size_t ll = dsr__lemma(d->nlp, w, n, false, lb, sizeof lb);
+		plural_s = (lex & (LX_NOUN | LX_NOUNINF)) || (dsr__lx_cls(d->nlp, lb, ll) & LX_NOUN);
+	}
+	if (i > from && (d->tok[i - 1].lex & LX_ADJ) && !(d->tok[i - 1].lex & LX_VERB))
+		return 1; /* "the first drones" */
+	bool ed = n > 3 && !memcmp(w + n - 2, "ed", 2);
+	if (ed || ((lex & LX_VERBINF) && !plural_s && !(lex & LX_ADJ)))
+		return 2;
+	if (!(lex & (LX_NOUN | LX_NOUNINF | LX_ADJ)))
+		return 2;
+	return 1;
+}
+
+typedef struct S_unit {
+	uint32_t start, end;
+	long att;
+	uint32_t sent;
+} S_unit;
+
+/* Index of the first of n records at `base` (`size` bytes apart, each
+ * beginning with a dsr_span, sorted) whose span ends after off (by_end) or
+ * starts at or after it. */
+static size_t S_first(const void *base, size_t size, size_t n, uint32_t off, bool by_end)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const dsr_span *x = (const dsr_span *)(const void *)((const char *)base + mid * size);
+		if ((by_end ? x->end : x->start + 1) <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t S_tok_at(const nlp_doc *d, uint32_t off)
+{
+	return S_first((const void *)d->tok, sizeof *d->tok, d->ntok, off, true);
+}
+
+/* "citing X", "according to X": the attribution names a teller, not a proposition. */
+static bool S_teller_only(const nlp_doc *d, const dsr_attribution *x)
+{
+	size_t t = S_tok_at(d, x->cue.start);
+	return t < d->ntok && (dsr__tk_is(d, t, "citing") || dsr__tk_is(d, t, "quoting") ||
+			       dsr__tk_is(d, t, "cited"));
+}
+
+static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
+{
+	nlp_doc *d = cx->d;
+	dsr_analysis *an = cx->an;
+	memset(c, 0, sizeof *c);
+	c->sentence = an->sentences[u->sent];
+	c->clause.start = u->start;
+	c->clause.end = u->end;
+	c->attribution = u->att;
+	size_t a = S_tok_at(d, u->start), b = S_tok_at(d, u->end);
+	size_t v = (size_t)-1, cop = (size_t)-1;
+	bool neg = false, hedge = false, weak = false;
+	for (size_t i = a; i < b; i++) {
+		if (u->att >= 0 && cx->hole[i])
+			continue;
+		neg |= S_in(cx, i, W_NEG);
+		hedge |= S_in(cx, i, W_HEDGE);
+		int vs = v == (size_t)-1 || weak ? S_verb(cx, i, a) : 0;
+		if (vs == 2 || (vs == 1 && v == (size_t)-1)) {
+			weak = vs == 1;
+			v = i;
+		}
+		if (cop == (size_t)-1 && S_in(cx, i, W_COP))
+			cop = i;
+	}
+	char lb[64];
+	size_t ll;
+	if (v != (size_t)-1) {
+		ll = dsr__lemma(d->nlp, d->low + d->tok[v].start, tk_len(d, v), true, lb, sizeof lb);
+		c->action = dsr_arena_strndup(d->arena, lb, ll);
+	} else if (cop != (size_t)-1) {
+		v = cop; /* "the contract was worth $40 million" */
+		c->action = "be";
+	} else {
+		return;
+	}
+	if (u->att >= 0) {
+		const dsr_attribution *at = &an->attributions[u->att];
+		char cb[64];
+		size_t ct = S_tok_at(d, at->cue.start);
+		size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true, cb,
+				       sizeof cb);
+		cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
+		neg |= S_lemma_in(cb, S_neg_cue);
+		hedge |= S_lemma_in(cb, S_hedge_cue);
+	}
+	c->negated = neg;
+	c->hedged = hedge;
+	/* actor: the last named entity before the predicate; theme: equipment,
+	 * else the counted noun, else the first noun after it */
+	uint32_t vs = d->tok[v].start;
+	c->places = dsr_arena_alloc(d->arena, 8 * sizeof *c->places);
+	size_t e0 = S_first((const void *)an->entities, sizeof *an->entities, an->nentities, u->start, false);
+	for (size_t k = e0; k < an->nentities && an->entities[k].sp.start < u->end; k++) {
+		const dsr_entity *e = &an->entities[k];
+		if (e->sp.start < u->start || e->sp.end > u->end)
+			continue;
+		bool named = e->type == DSR_E_PERSON || e->type == DSR_E_ORG ||
+			     e->type == DSR_E_GPE || e->type == DSR_E_NORP;
+		if (e->sp.end <= vs && named)
+			c->actor = e->canonical;
+		if (e->sp.start > vs && e->type == DSR_E_EQUIPMENT && !c->theme)
+			c->theme = e->canonical;
+	}
+	for (size_t k = e0; k < an->nentities && an->entities[k].sp.start < u->end; k++) {
+		const dsr_entity *e = &an->entities[k];
+		if (e->sp.start < u->start || e->sp.end > u->end || c->nplaces >= 8)
+			continue;
+		bool place = e->type == DSR_E_GPE || e->type == DSR_E_LOC || e->type == DSR_E_FAC;
+		if (!place || (c->actor && !strcmp(c->actor, e->canonical)))
+			continue;
+		bool dup = false;
+		for (size_t p = 0; p < c->nplaces; p++)
+			dup |= !strcmp(c->places[p], e->canonical);
+		if (!dup)
+			c->places[c->nplaces++] = e->canonical;
+	}
+	c->quantities = dsr_arena_alloc(d->arena, (an->nquantities + 1) * sizeof *c->quantities);
+	for (size_t k = S_first((const void *)an->quantities, sizeof *an->quantities, an->nquantities, u->start, false);
+	     k < an->nquantities && an->quantities[k].sp.start < u->end; k++) {
+		const dsr_quantity *q = &an->quantities[k];
+		if (q->sp.start >= u->start && q->sp.end <= u->end &&
+		    !(u->att >= 0 && cx->hole[S_tok_at(d, q->sp.start)])) {
+			c->quantities[c->nquantities++] = (uint32_t)k;
+			if (!c->theme && q->kind == DSR_Q_COUNT && q->unit && q->sp.start > vs)
+				c->theme = q->unit;
+		}
+	}
+	c->times = dsr_arena_alloc(d->arena, (an->ntimes + 1) * sizeof *c->times);
+	for (size_t k = S_first((const void *)an->times, sizeof *an->times, an->ntimes, u->start, false);
+	     k < an->ntimes && an->times[k].sp.start < u->end; k++) {
+		const dsr_timex *t = &an->times[k];
+		if (t->sp.start >= u->start && t->sp.end <= u->end &&
+		    !(u->att >= 0 && cx->hole[S_tok_at(d, t->sp.start)]))
+			c->times[c->ntimes++] = (uint32_t)k;
+	}
+	for (size_t i = v + 1; !c->theme && i < b && i < v + 8; i++) {
+		const dsr_token *t = &d->tok[i];
+		if (t->flags & DSR_TK_PUNCT)
+			break;
+		if (!(t->lex & (LX_NOUN | LX_NOUNINF)) || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP))
+			continue;
+		/* the last noun of the phrase */
+		size_t j = i;
+		while (j + 1 < b && (d->tok[j + 1].lex & (LX_NOUN | LX_NOUNINF)) &&
+		       !(d->tok[j + 1].lex & LX_FUNC) && !(d->tok[j + 1].flags & DSR_TK_PUNCT))
+			j++;
+		ll = dsr__lemma(d->nlp, d->low + d->tok[j].start, tk_len(d, j), false, lb, sizeof lb);
+		c->theme = dsr_arena_strndup(d->arena, lb, ll);
+	}
+}
+
+static int S_cmp_unit(const void *x, const void *y)
+{
+	const S_unit *a = x, *b = y;
+	return a->start < b->start ? -1 : a->start > b->start ? 1 : (a->end > b->end) - (a->end < b->end);
+}
+
+void dsr__claims(nlp_doc *d, dsr_analysis *an)
+{
+	an->claims = NULL;
+	an->nclaims = 0;
+	if (!an->nsentences)
+		return;
+	/* units: innermost attributed contents, cut at sentence ends, then
+	 * sentences with no attribution */
+	size_t cap = an->nsentences + an->nattributions * 4 + 1, nu = 0;
+	S_unit *u = dsr_arena_alloc(d->arena, cap * sizeof *u);
+	bool *covered = dsr_arena_alloc(d->arena, an->nsentences);
+	memset(covered, 0, an->nsentences);
+	for (size_t k = 0; k < an->nattributions; k++) {
+		const dsr_attribution *x = &an->attributions[k];
+		/* does another cue lie in this content? (attributions are in cue order) */
+		bool outer = false;
+		size_t lo = 0, hi = an->nattributions;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (an->attributions[mid].cue.start < x->content.start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t j = lo; j < an->nattributions && !outer &&
+				    an->attributions[j].cue.start < x->content.end; j++)
+			outer = j != k && an->attributions[j].cue.end <= x->content.end &&
+				!S_teller_only(d, &an->attributions[j]);
+		covered[x->sentence] = true;
+		if (outer || S_teller_only(d, x))
+			continue;
+		/* one unit per sentence the content touches */
+		dsr_span sp = x->content;
+		size_t s = S_first((const void *)an->sentences, sizeof *an->sentences, an->nsentences, sp.start, true);
+		for (; s < an->nsentences && an->sentences[s].start < sp.end && nu < cap; s++) {
+			dsr_span ss = an->sentences[s];
+			uint32_t a = sp.start > ss.start ? sp.start : ss.start;
+			uint32_t b = sp.end < ss.end ? sp.end : ss.end;
+			if (a >= b)
+				continue;
+			covered[s] = true;
+			u[nu++] = (S_unit){a, b, (long)k, (uint32_t)s};
+		}
+	}
+	for (size_t s = 0; s < an->nsentences && nu < cap; s++)
+		if (!covered[s])
+			u[nu++] = (S_unit){an->sentences[s].start, an->sentences[s].end, -1, (uint32_t)s};
+	qsort(u, nu, sizeof *u, S_cmp_unit); /* in text order */
+	/* word classes and holes, once per article */
+	nlp_wset ws;
+	memset(&ws, 0, sizeof ws);
+	dsr__wset_add(&ws, S_aux, W_AUX);
+	dsr__wset_add(&ws, S_det, W_DET);
+	dsr__wset_add(&ws, S_neg, W_NEG);
+	dsr__wset_add(&ws, S_hedge, W_HEDGE);
+	dsr__wset_add(&ws, S_copula, W_COP);
+	S_cx cx = {d, an, dsr_arena_alloc(d->arena, d->ntok + 1), dsr_arena_alloc(d->arena, d->ntok + 1)};
+	memset(cx.hole, 0, d->ntok + 1);
+	for (size_t i = 0; i < d->ntok; i++)
+		cx.wm[i] = (uint8_t)dsr__wset_get(&ws, d->hw[i]);
+	for (size_t k = 0; k < an->nattributions; k++) {
+		const dsr_attribution *x = &an->attributions[k];
+		for (size_t i = S_tok_at(d, x->cue.start); i < d->ntok && d->tok[i].start < x->cue.end; i++)
+			cx.hole[i] = 1;
+		if (S_teller_only(d, x))
+			for (size_t i = S_tok_at(d, x->content.start);
+			     i < d->ntok && d->tok[i].start < x->content.end; i++)
+				cx.hole[i] = 1;
+	}
+	an->claims = dsr_arena_alloc(d->arena, (nu + 1) * sizeof *an->claims);
+	for (size_t i = 0; i < nu; i++) {
+		dsr_claim *c = &an->claims[an->nclaims];
+		S_claim(&cx, &u[i], c);
+		if (c->action)
+			an->nclaims++;
+	}
+}
