@@ -8,6 +8,7 @@
 #include "dossier/json.h"
 #include "dossier/read.h"
 #include "dossier/store.h"
+#include "dossier/story.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -26,6 +27,8 @@ static const char S_usage[] =
 	"  article  [--db PATH] [--json] ARTICLE_ID\n"
 	"  articles [--db PATH] [--json] [--limit N]\n"
 	"  search   [--db PATH] [--json] [--limit N] QUERY\n"
+	"  stories  [--db PATH] [--json]\n"
+	"  story    [--db PATH] [--json] STORY_ID\n"
 	"\n"
 	"INPUT is a file, a directory (read recursively) or - for stdin.\n"
 	"F is auto (default), html, text, warc, feed or jsonl.\n"
@@ -296,18 +299,42 @@ static int S_ingest(int argc, char **argv)
 	}
 	if (tty)
 		S_progress(&c, t0, true);
+	/* the new articles join stories */
+	size_t placed = 0, created = 0;
+	if (!dberr && dsr_store_cluster(st, &placed, &created)) {
+		fprintf(stderr, "dossier: %s\n", dsr_store_errmsg(st));
+		rc = 1;
+	}
 	double dt = S_now() - t0;
 	fprintf(stderr,
 		"ingested %zu items into '%s': %zu stored, %zu duplicates, %zu errors "
-		"(%.2f s, %.0f items/s); %lld articles in the database\n",
+		"(%.2f s, %.0f items/s); %lld articles in the database; %zu placed in stories, "
+		"%zu new stories\n",
 		c.items, o.db, c.stored, c.dups, c.errors, dt, dt > 0 ? (double)c.items / dt : 0.0,
-		dsr_store_count(st));
+		dsr_store_count(st), placed, created);
 	dsr_arena_release(&arena);
 	dsr_store_close(st);
 	return rc;
 }
 
 /* ---- article, articles, search ---- */
+
+/* Opens a database that ingest made; NULL (after saying why) otherwise. */
+static dsr_store *S_open_existing(const char *db)
+{
+	if (access(db, F_OK) != 0) {
+		fprintf(stderr, "dossier: no database '%s' (run dossier ingest first)\n", db);
+		return NULL;
+	}
+	dsr_store *st;
+	char *em = NULL;
+	if (dsr_store_open(&st, db, &em)) {
+		fprintf(stderr, "dossier: %s\n", em);
+		free(em);
+		return NULL;
+	}
+	return st;
+}
 
 static int S_article(int argc, char **argv)
 {
@@ -317,17 +344,9 @@ static int S_article(int argc, char **argv)
 		return 2;
 	if (argc - i != 1)
 		return S_usage_err("article takes one ARTICLE_ID%s", "");
-	if (access(o.db, F_OK) != 0) {
-		fprintf(stderr, "dossier: no database '%s' (run dossier ingest first)\n", o.db);
+	dsr_store *st = S_open_existing(o.db);
+	if (!st)
 		return 1;
-	}
-	dsr_store *st;
-	char *em = NULL;
-	if (dsr_store_open(&st, o.db, &em)) {
-		fprintf(stderr, "dossier: %s\n", em);
-		free(em);
-		return 1;
-	}
 	dsr_arena arena;
 	dsr_arena_init(&arena);
 	dsr_article a;
@@ -410,17 +429,9 @@ static int S_list_or_search(int argc, char **argv, bool search)
 		return 2;
 	if (search && i >= argc)
 		return S_usage_err("search needs a QUERY%s", "");
-	if (access(o.db, F_OK) != 0) {
-		fprintf(stderr, "dossier: no database '%s' (run dossier ingest first)\n", o.db);
+	dsr_store *st = S_open_existing(o.db);
+	if (!st)
 		return 1;
-	}
-	dsr_store *st;
-	char *em = NULL;
-	if (dsr_store_open(&st, o.db, &em)) {
-		fprintf(stderr, "dossier: %s\n", em);
-		free(em);
-		return 1;
-	}
 	/* the query is every remaining word */
 	dsr_buf q;
 	dsr_buf_init(&q, 1 << 16);
@@ -450,6 +461,91 @@ static int S_list_or_search(int argc, char **argv, bool search)
 	return rc;
 }
 
+/* ---- stories, story ---- */
+
+static const char *S_js(const dsr_json *o, const char *key, const char *dflt)
+{
+	size_t n;
+	const char *v = dsr_json_getstr(o, key, &n);
+	return v ? v : dflt;
+}
+
+/* Prints the stories JSON array as a table, or one story's articles. */
+static void S_story_table(const dsr_buf *b, bool one)
+{
+	dsr_json *v = NULL;
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	if (dsr_json_parse(&ar, b->buf, b->len, &v, NULL) || !v || v->type != DSR_JSON_ARRAY) {
+		dsr_arena_release(&ar);
+		return;
+	}
+	if (!one)
+		printf("%6s  %8s  %-10s  %-10s  %s\n", "story", "articles", "first", "last", "title");
+	for (const dsr_json *s = v->child; s; s = s->next) {
+		const dsr_json *arts = dsr_json_get(s, "articles");
+		const dsr_json *id = dsr_json_get(s, "id");
+		size_t n = 0;
+		for (const dsr_json *a = arts ? arts->child : NULL; a; a = a->next)
+			n++;
+		const char *title = S_js(s, "title", "(untitled)");
+		const char *f = S_js(s, "first_published", "?"), *l = S_js(s, "last_published", "?");
+		if (one) {
+			printf("story %.0f: %s\n%zu articles, %s to %s\n\n", id ? id->num : 0.0, title,
+			       n, f, l);
+			for (const dsr_json *a = arts ? arts->child : NULL; a; a = a->next)
+				printf("  %-10.10s  %-24.24s  %s\n", S_js(a, "published", "?"),
+				       S_js(a, "outlet", ""), S_js(a, "title", ""));
+		} else {
+			printf("%6.0f  %8zu  %-10.10s  %-10.10s  %.70s\n", id ? id->num : 0.0, n, f, l,
+			       title);
+		}
+	}
+	dsr_arena_release(&ar);
+}
+
+static int S_stories(int argc, char **argv, bool one)
+{
+	S_opts o;
+	int i = S_parse(argc, argv, &o);
+	if (i < 0)
+		return 2;
+	long long only = -1;
+	if (one) {
+		char *end;
+		if (i >= argc || (only = strtoll(argv[i], &end, 10)) < 0 || *end)
+			return S_usage_err("story takes one STORY_ID (a number)%s", "");
+	}
+	dsr_store *st = S_open_existing(o.db);
+	if (!st)
+		return 1;
+	size_t added, created;
+	dsr_buf b;
+	dsr_buf_init(&b, 0);
+	int rc = 0;
+	if (dsr_store_cluster(st, &added, &created) || dsr_store_stories_json(st, only, &b)) {
+		fprintf(stderr, "dossier: %s\n", dsr_store_errmsg(st));
+		rc = 1;
+	} else if (one && b.len <= 2) {
+		fprintf(stderr, "dossier: no story %lld in '%s'\n", only, o.db);
+		rc = 1;
+	} else if (o.json) {
+		if (one && b.len > 2) {
+			/* the one story as an object */
+			fwrite(b.buf + 1, 1, b.len - 2, stdout);
+			fputc('\n', stdout);
+		} else {
+			fwrite(b.buf, 1, b.len, stdout);
+			fputc('\n', stdout);
+		}
+	} else {
+		S_story_table(&b, one);
+	}
+	dsr_buf_release(&b);
+	dsr_store_close(st);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -471,6 +567,10 @@ int main(int argc, char **argv)
 		return S_list_or_search(argc, argv, false);
 	if (!strcmp(cmd, "search"))
 		return S_list_or_search(argc, argv, true);
+	if (!strcmp(cmd, "stories"))
+		return S_stories(argc, argv, false);
+	if (!strcmp(cmd, "story"))
+		return S_stories(argc, argv, true);
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
 		fputs(S_usage, stdout);
 		return 0;

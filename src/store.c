@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_int.h"
+
 struct dsr_store {
 	sqlite3 *db;
 	char *path;
@@ -37,6 +39,12 @@ static const char S_schema[] =
 	"CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN"
 	"  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);"
 	"END;"
+	"CREATE TABLE IF NOT EXISTS stories("
+	"  id INTEGER PRIMARY KEY, title TEXT, first_published TEXT, last_published TEXT,"
+	"  n INTEGER NOT NULL DEFAULT 0, terms BLOB);"
+	"CREATE TABLE IF NOT EXISTS story_articles("
+	"  seq INTEGER PRIMARY KEY, story INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story);"
 	"CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN"
 	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
 	"  VALUES ('delete', old.seq, old.title, old.text);"
@@ -47,6 +55,16 @@ static dsr_err S_fail(dsr_store *s, const char *what)
 	snprintf(s->errmsg, sizeof s->errmsg, "database '%s': %s: %s", s->path, what,
 		 sqlite3_errmsg(s->db));
 	return DSR_EDB;
+}
+
+sqlite3 *dsr__store_db(dsr_store *s)
+{
+	return s->db;
+}
+
+dsr_err dsr__store_fail(dsr_store *s, const char *what)
+{
+	return S_fail(s, what);
 }
 
 dsr_err dsr_store_open(dsr_store **out, const char *path, char **errmsg)

@@ -183,6 +183,26 @@ assert a['chain'] and a['chain'][0]['canonical']=='Norvik Aerospace', a
 c=[x for x in d['claims'] if x['action']=='deliver']; assert c, d['claims']
 c=c[0]; assert c['attribution']==0 and c['theme']=='Kestrel-9' and c['quantities']==[0] and not c['negated'], c
 "
+# --- stories: the sample corpus groups into stories with stable ids ---
+$D ingest --db "$T/st.db" sample/corpus >/dev/null 2>&1
+$D stories --db "$T/st.db" --json > "$T/st1.json"; rc=$?
+check "stories exits 0" [ $rc -eq 0 ]
+check "stories: every article in one story, contract fields" py "
+import json,sqlite3; s=json.load(open('$T/st1.json'))
+n=sqlite3.connect('$T/st.db').execute('select count(*) from articles').fetchone()[0]
+ids=[a['id'] for x in s for a in x['articles']]
+assert len(ids)==n==len(set(ids)), (len(ids), n)
+for x in s:
+    assert set(x)>={'id','title','first_published','last_published','articles'}, x
+assert len(s[0]['articles'])>=3, [len(x['articles']) for x in s]
+"
+$D stories --db "$T/st.db" --json > "$T/st2.json"
+check "stories: ids stable across runs" cmp "$T/st1.json" "$T/st2.json"
+sid=$(py "import json; print(json.load(open('$T/st1.json'))[0]['id'])")
+check "story ID prints the story" sh -c "$D story --db '$T/st.db' $sid | grep -q articles"
+$D story --db "$T/st.db" 99999 2>/dev/null; rc=$?
+check "story: unknown id exits 1" [ $rc -eq 1 ]
+
 $D analyze sample/corpus/agency-feed.jsonl > "$T/an.jsonl" 2>/dev/null
 check "analyze: one object per JSON line" py "
 import json; L=[json.loads(l) for l in open('$T/an.jsonl')]; assert len(L)>=2 and all('entities' in x for x in L)"
