@@ -22,3 +22,12 @@ if [ -n "$first" ]; then
 	echo "== dossier article --db $DB $first"
 	$D article --db "$DB" "$first"
 fi
+echo
+echo "== dossier stories --db $DB"
+$D stories --db "$DB"
+main=$($D stories --db "$DB" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])' 2>/dev/null)
+if [ -n "$main" ]; then
+	echo
+	echo "== dossier story --db $DB $main  (the main story; its dossier of claims is issue 5's work)"
+	$D story --db "$DB" "$main"
+fi
