@@ -12,6 +12,7 @@
 
 #include "ner.h"
 #include "nlp.h"
+#include "percep.h"
 
 __asm__(".section .rodata\n"
 	".balign 16\n"
@@ -28,28 +29,9 @@ const char *const dsr__ner_types[NER_NTYPES] = {"PER", "ORG", "LOC", "GPE", "ART
 
 /* ---- features ---- */
 
-/* Feature ids: FNV-1a over short strings, a 32-bit finalizer over ints. */
-static uint32_t S_fh(uint32_t tmpl, const char *s, size_t n)
-{
-	uint32_t h = 2166136261u ^ (tmpl * 0x9E3779B1u);
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	h ^= h >> 16;
-	h *= 0x85EBCA6Bu;
-	h ^= h >> 13;
-	return h ? h : 1;
-}
-
-static uint32_t S_fi(uint32_t tmpl, uint32_t v)
-{
-	uint32_t h = v * 0x9E3779B1u ^ (tmpl + 1) * 0x85EBCA77u;
-	h ^= h >> 16;
-	h *= 0x7FEB352Du;
-	h ^= h >> 15;
-	h *= 0x846CA68Bu;
-	h ^= h >> 16;
-	return h ? h : 1;
-}
+/* Feature ids: the hashes the other taggers use (percep.h). */
+#define S_fh pm_fh
+#define S_fi pm_fi
 
 /* Word shape, compressed: "Shahed-136" -> "Xx-d", "IRGC" -> "X", "U.S." -> "X.X." */
 static size_t S_shape(const char *s, size_t n, char *out, size_t outsz)
