@@ -66,12 +66,10 @@ static dsr_err S_text(dsr_buf *o, const dsr_analysis *an, dsr_span sp)
 	return e ? e : dsr_json_str(o, an->text + sp.start, sp.end - sp.start);
 }
 
-/* "text", "kind" and "canonical" of a teller (a leading comma when the
- * span came first). */
+/* The members "text", "kind" and "canonical" of a teller. */
 static dsr_err S_teller(dsr_buf *o, const dsr_analysis *an, const dsr_teller *t)
 {
-	bool inner = o->len && o->buf[o->len - 1] != '{';
-	dsr_err e = dsr_buf_adds(o, inner ? ",\"text\":" : "\"text\":");
+	dsr_err e = dsr_buf_adds(o, "\"text\":");
 	e = e ? e : dsr_json_str(o, an->text + t->sp.start, t->sp.end - t->sp.start);
 	e = e ? e : dsr_buf_addf(o, ",\"kind\":\"%s\",\"canonical\":", dsr_skind_name(t->kind));
 	return e ? e : dsr_json_strz(o, t->canonical ? t->canonical : "");
@@ -161,6 +159,7 @@ dsr_err dsr_analysis_json_members(const dsr_analysis *an, dsr_buf *o)
 		if (!e && x->has_source) {
 			e = dsr_buf_addc(o, '{');
 			e = e ? e : S_span(o, x->source.sp);
+			e = e ? e : dsr_buf_addc(o, ',');
 			e = e ? e : S_teller(o, an, &x->source);
 			e = e ? e : dsr_buf_addc(o, '}');
 		} else if (!e) {
@@ -180,9 +179,7 @@ dsr_err dsr_analysis_json_members(const dsr_analysis *an, dsr_buf *o)
 		}
 		e = e ? e : dsr_buf_adds(o, ",\"chain\":[");
 		for (size_t k = 0; !e && k < x->nchain; k++) {
-			e = dsr_buf_addc(o, k ? ',' : '{');
-			if (!e && k)
-				e = dsr_buf_addc(o, '{');
+			e = dsr_buf_adds(o, k ? ",{" : "{");
 			e = e ? e : S_teller(o, an, &x->chain[k]);
 			e = e ? e : dsr_buf_addc(o, '}');
 		}

@@ -671,6 +671,18 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			at[k].np++;
 			ct->np--;
 		}
+		/* pieces that now overlap become one */
+		int w = 0;
+		for (int p = 0; p < at[k].np; p++) {
+			if (w && at[k].ps[p] <= at[k].pe[w - 1]) {
+				if (at[k].pe[p] > at[k].pe[w - 1])
+					at[k].pe[w - 1] = at[k].pe[p];
+				continue;
+			}
+			at[k].ps[w] = at[k].ps[p];
+			at[k].pe[w++] = at[k].pe[p];
+		}
+		at[k].np = w;
 	}
 	/* output */
 	dsr_attribution *o = dsr_arena_alloc(d->arena, na * sizeof *o);

@@ -46,6 +46,7 @@ typedef struct S_story {
 	long n;
 	char first[11], last[11];
 	bool dirty;
+	const char *title;    /* a new story: its first article's title */
 } S_story;
 
 static const char *const S_stop[] = {
@@ -54,7 +55,7 @@ static const char *const S_stop[] = {
 	"been", "which", "who", "when", "where", "what", "about", "after", "before", "also", "than",
 	"into", "more", "one", "two", "new", "out", "over", "there", "can", "could", "may", "all",
 	"our", "you", "she", "him", "them", "some", "other", "year", "years", "told", "just", "like",
-	"over", "only", "most", "being", "while", "did", "does", "during", "because", "such",
+	"only", "most", "being", "while", "did", "does", "during", "because", "such",
 	"these", "those", "then", "any", "each", "very", "should", "since", "per", "how", "why",
 	"according", "reported", "reports", "news", "time", "first", "last", "week", "day", "days",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
@@ -421,6 +422,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 			S_story *x = &stories[bj];
 			memset(x, 0, sizeof *x);
 			x->id = -1;
+			x->title = a->title;
 			x->c.t = dsr_xmalloc((S_STERMS + S_ATERMS + 1) * sizeof(S_term));
 			(*created)++;
 		}
@@ -482,11 +484,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 		sqlite3_stmt *w = x->id < 0 ? ins : upd;
 		sqlite3_reset(w);
 		if (x->id < 0) {
-			const char *title = NULL;
-			for (size_t i = 0; i < na && !title; i++)
-				if (assign[i] == (long long)j)
-					title = arts[i].title;
-			sqlite3_bind_text(w, 1, title, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(w, 1, x->title, -1, SQLITE_TRANSIENT);
 		} else {
 			sqlite3_bind_int64(w, 1, x->id);
 		}
