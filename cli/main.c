@@ -470,8 +470,8 @@ static const char *S_js(const dsr_json *o, const char *key, const char *dflt)
 	return v ? v : dflt;
 }
 
-/* Prints the stories JSON array as a table, or one story's articles. */
-static void S_story_table(const dsr_buf *b, bool one)
+/* Prints the stories JSON array as a table. */
+static void S_story_table(const dsr_buf *b)
 {
 	dsr_json *v = NULL;
 	dsr_arena ar;
@@ -480,8 +480,7 @@ static void S_story_table(const dsr_buf *b, bool one)
 		dsr_arena_release(&ar);
 		return;
 	}
-	if (!one)
-		printf("%6s  %8s  %-10s  %-10s  %s\n", "story", "articles", "first", "last", "title");
+	printf("%6s  %8s  %-10s  %-10s  %s\n", "story", "articles", "first", "last", "title");
 	for (const dsr_json *s = v->child; s; s = s->next) {
 		const dsr_json *arts = dsr_json_get(s, "articles");
 		const dsr_json *id = dsr_json_get(s, "id");
@@ -490,18 +489,44 @@ static void S_story_table(const dsr_buf *b, bool one)
 			n++;
 		const char *title = S_js(s, "title", "(untitled)");
 		const char *f = S_js(s, "first_published", "?"), *l = S_js(s, "last_published", "?");
-		if (one) {
-			printf("story %.0f: %s\n%zu articles, %s to %s\n\n", id ? id->num : 0.0, title,
-			       n, f, l);
-			for (const dsr_json *a = arts ? arts->child : NULL; a; a = a->next)
-				printf("  %-10.10s  %-24.24s  %s\n", S_js(a, "published", "?"),
-				       S_js(a, "outlet", ""), S_js(a, "title", ""));
-		} else {
-			printf("%6.0f  %8zu  %-10.10s  %-10.10s  %.70s\n", id ? id->num : 0.0, n, f, l,
-			       title);
-		}
+		printf("%6.0f  %8zu  %-10.10s  %-10.10s  %.70s\n", id ? id->num : 0.0, n, f, l, title);
 	}
 	dsr_arena_release(&ar);
+}
+
+/* `dossier story ID`: the story's dossier, as a report or JSON. */
+static int S_dossier(dsr_store *st, long long id, const S_opts *o)
+{
+	dsr_nlp *nlp = NULL;
+	if (dsr_nlp_new(&nlp)) {
+		fprintf(stderr, "dossier: cannot load the language models\n");
+		return 1;
+	}
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_dossier d;
+	dsr_buf b;
+	dsr_buf_init(&b, 0);
+	int rc = 0;
+	dsr_err e = dsr_store_dossier(st, nlp, id, o->limit ? o->limit : 2000, &ar, &d);
+	if (e == DSR_EDB) {
+		fprintf(stderr, "dossier: %s\n", dsr_store_errmsg(st));
+		rc = 1;
+	} else if (e) {
+		fprintf(stderr, "dossier: story %lld: %s\n", id, dsr_strerror(e));
+		rc = 1;
+	} else if ((e = o->json ? dsr_dossier_json(&d, &b) : dsr_dossier_report(&d, &b))) {
+		fprintf(stderr, "dossier: story %lld: %s\n", id, dsr_strerror(e));
+		rc = 1;
+	} else {
+		fwrite(b.buf, 1, b.len, stdout);
+		if (o->json)
+			fputc('\n', stdout);
+	}
+	dsr_buf_release(&b);
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+	return rc;
 }
 
 static int S_stories(int argc, char **argv, bool one)
@@ -529,17 +554,13 @@ static int S_stories(int argc, char **argv, bool one)
 	} else if (one && b.len <= 2) {
 		fprintf(stderr, "dossier: no story %lld in '%s'\n", only, o.db);
 		rc = 1;
+	} else if (one) {
+		rc = S_dossier(st, only, &o);
 	} else if (o.json) {
-		if (one && b.len > 2) {
-			/* the one story as an object */
-			fwrite(b.buf + 1, 1, b.len - 2, stdout);
-			fputc('\n', stdout);
-		} else {
-			fwrite(b.buf, 1, b.len, stdout);
-			fputc('\n', stdout);
-		}
+		fwrite(b.buf, 1, b.len, stdout);
+		fputc('\n', stdout);
 	} else {
-		S_story_table(&b, one);
+		S_story_table(&b);
 	}
 	dsr_buf_release(&b);
 	dsr_store_close(st);

@@ -405,6 +405,8 @@ typedef struct S_att {
 	int np;
 	dsr_teller src;
 	long outer;             /* the attribution whose content holds this one, or -1 */
+	bool has_rcpt;          /* "X told the Gazette": the outlet that relays it */
+	dsr_teller rcpt;
 	long cited;             /* a "citing" attribution this one's teller gives, or -1 */
 } S_att;
 
@@ -511,6 +513,15 @@ static bool S_definite_outlet(const nlp_doc *d, size_t s, size_t e)
 	return e == s + 2 && dsr__tk_is(d, s, "the") && S_word_in(d, s + 1, S_w_outlet);
 }
 
+static const char *const S_w_firm[] = {"company", "firm", "group", "manufacturer", "maker",
+				       "contractor", "corporation", "ministry", "agency", NULL};
+
+/* "the company": an organisation named before */
+static bool S_definite_org(const nlp_doc *d, size_t s, size_t e)
+{
+	return e == s + 2 && dsr__tk_is(d, s, "the") && S_word_in(d, s + 1, S_w_firm);
+}
+
 /* Leans the cue decision towards recall (PolNeAR dev: +0.005 cue F1). */
 static const float S_cue_bias = 1.5f;
 
@@ -589,7 +600,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		bool they = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_group);
 		bool it = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_thing);
 		bool paper = S_definite_outlet(d, a->ss, a->se);
-		if (!he && !they && !it && !paper)
+		bool firm = S_definite_org(d, a->ss, a->se);
+		if (!he && !they && !it && !paper && !firm)
 			continue;
 		/* the nearest earlier named teller that fits */
 		const dsr_teller *ref = NULL;
@@ -606,10 +618,11 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			    (they && (t->kind == DSR_S_OFFICIALS || t->kind == DSR_S_GOVERNMENT ||
 				      t->kind == DSR_S_MEDIA || t->kind == DSR_S_ORGANIZATION)) ||
 			    (it && t->kind != DSR_S_PERSON && t->kind != DSR_S_OFFICIALS) ||
+			    (firm && (t->kind == DSR_S_ORGANIZATION || t->kind == DSR_S_GOVERNMENT)) ||
 			    (paper && t->kind == DSR_S_OUTLET))
 				ref = t;
 		}
-		if (!ref && (he || paper || it)) {
+		if (!ref && (he || paper || it || firm)) {
 			/* else the nearest entity of the right type before the cue */
 			dsr_etype want = he ? DSR_E_PERSON : DSR_E_ORG;
 			for (size_t i = a->ss; i-- > 0;) {
@@ -624,6 +637,54 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		if (ref) {
 			a->src.canonical = ref->canonical;
 			a->src.kind = ref->kind;
+		}
+	}
+	/* "CONTENT, X told the Gazette": the Gazette relays X; the content is
+	 * what comes before X in the sentence */
+	for (size_t k = 0; k < na; k++) {
+		S_att *a = &at[k];
+		if (a->ce != a->cs + 1 || a->se <= a->ss || a->ss == 0 || a->se > a->cs ||
+		    !(dsr__tk_is(d, a->cs, "told") || dsr__tk_is(d, a->cs, "tells")))
+			continue;
+		size_t r = a->ce;
+		if (r < d->ntok && dsr__tk_is(d, r, "the"))
+			r++;
+		if (r >= d->ntok || eidx[r] < 0 || d->tok[r].start != ent[eidx[r]].sp.start ||
+		    ent[eidx[r]].type != DSR_E_ORG)
+			continue;
+		size_t re = r;
+		while (re < d->ntok && eidx[re] == eidx[r])
+			re++;
+		if (!a->np || a->ps[0] < a->ce || a->ps[0] > re || !dsr__tk_is(d, a->ss - 1, ","))
+			continue;
+		size_t st = a->ss - 1;
+		while (st > 0 && c.sid[st - 1] == c.sid[a->ss] && a->ss - st < 120)
+			st--;
+		if (st + 3 > a->ss - 1)
+			continue;
+		a->np = 1;
+		a->ps[0] = st;
+		a->pe[0] = a->ss - 1;
+		a->has_rcpt = true;
+		a->rcpt.sp.start = d->tok[r].start;
+		a->rcpt.sp.end = d->tok[re - 1].end;
+		a->rcpt.kind = DSR_S_OUTLET;
+		a->rcpt.canonical = ent[eidx[r]].canonical;
+	}
+	/* "..., which cited Y": the relative pronoun stands for the teller before it */
+	for (size_t k = 1; k < na; k++) {
+		S_att *a = &at[k];
+		if (a->se != a->ss + 1 || a->ss < 2 || !dsr__tk_is(d, a->ss - 1, ",") ||
+		    !(dsr__tk_is(d, a->ss, "which") || dsr__tk_is(d, a->ss, "who")))
+			continue;
+		const S_att *p = &at[k - 1];
+		if (p->se > p->ss && p->se + 1 == a->ss) {
+			a->src.canonical = p->src.canonical;
+			a->src.kind = p->src.kind;
+		} else if (eidx[a->ss - 2] >= 0) {
+			const dsr_entity *e = &ent[eidx[a->ss - 2]];
+			a->src.canonical = e->canonical;
+			a->src.kind = e->type == DSR_E_PERSON ? DSR_S_PERSON : DSR_S_ORGANIZATION;
 		}
 	}
 	/* nesting: an attribution whose cue lies in another's content is told by it */
@@ -704,7 +765,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		x->content.start = x->parts[0].start;
 		x->content.end = x->parts[x->nparts - 1].end;
 		/* chain: outer tellers first, then this one, then what it cites */
-		dsr_teller tmp[8];
+		dsr_teller tmp[16];
 		size_t nt = 0;
 		long up[4];
 		int nup = 0;
@@ -716,9 +777,14 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 				break;
 			up[nup++] = b;
 		}
-		for (int u = nup; u-- > 0;)
+		for (int u = nup; u-- > 0;) {
+			if (at[up[u]].has_rcpt)
+				tmp[nt++] = at[up[u]].rcpt;
 			if (at[up[u]].se > at[up[u]].ss)
 				tmp[nt++] = at[up[u]].src;
+		}
+		if (a->has_rcpt)
+			tmp[nt++] = a->rcpt;
 		if (x->has_source)
 			tmp[nt++] = a->src;
 		if (a->cited >= 0) {

@@ -48,6 +48,13 @@ static const char *const S_hedge_cue[] = {"believe", "suspect", "estimate", "exp
 					  "speculate", "think", "assume", "guess", "fear",
 					  "hope", "claim", "allege", NULL};
 
+/* Verbs of will rather than speech: "X agreed to buy" is a claim that X
+ * buys, told by whoever tells of the agreement. */
+static const char *const S_control[] = {"agree", "plan", "decide", "want", "intend", "seek",
+					"aim", "refuse", "promise", "try", "offer", "threaten",
+					"prepare", "vow", "pledge", "hope", "expect", "attempt",
+					"arrange", "consent", NULL};
+
 static bool S_lemma_in(const char *lem, const char *const *ws)
 {
 	for (; *ws; ws++)
@@ -105,6 +112,7 @@ typedef struct S_unit {
 	uint32_t start, end;
 	long att;
 	uint32_t sent;
+	const char *actor;   /* "Veloria agreed to buy": the one who agreed */
 } S_unit;
 
 /* Index of the first of n records at `base` (`size` bytes apart, each
@@ -175,13 +183,15 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	}
 	if (u->att >= 0) {
 		const dsr_attribution *at = &an->attributions[u->att];
-		char cb[64];
-		size_t ct = S_tok_at(d, at->cue.start);
-		size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true, cb,
-				       sizeof cb);
-		cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
-		neg |= S_lemma_in(cb, S_neg_cue);
-		hedge |= S_lemma_in(cb, S_hedge_cue);
+		for (size_t ct = S_tok_at(d, at->cue.start);
+		     ct < d->ntok && d->tok[ct].start < at->cue.end; ct++) {
+			char cb[64];
+			size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true,
+					       cb, sizeof cb);
+			cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
+			neg |= S_lemma_in(cb, S_neg_cue);
+			hedge |= S_lemma_in(cb, S_hedge_cue);
+		}
 	}
 	c->negated = neg;
 	c->hedged = hedge;
@@ -233,10 +243,54 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		    !(u->att >= 0 && cx->hole[S_tok_at(d, t->sp.start)]))
 			c->times[c->ntimes++] = (uint32_t)k;
 	}
+	/* passive: "the contract was signed" is about the contract */
+	size_t aux = v;
+	while (aux > a && (S_in(cx, aux - 1, W_NEG) || (d->tok[aux - 1].lex & LX_ADV)))
+		aux--;
+	bool passive = aux > a && aux < v + 1 && S_in(cx, aux - 1, W_COP) && v != cop &&
+		       tk_len(d, v) > 3 && (!memcmp(d->low + d->tok[v].end - 2, "ed", 2) ||
+					    !memcmp(d->low + d->tok[v].end - 2, "en", 2) ||
+					    !memcmp(d->low + d->tok[v].end - 2, "wn", 2));
+	if (aux > a && passive)
+		aux--;
+	while (aux > a && S_in(cx, aux - 1, W_AUX))
+		aux--;
+	for (size_t i = aux; passive && !c->theme && i-- > a;) {
+		const dsr_token *t = &d->tok[i];
+		if (t->flags & (DSR_TK_PUNCT | DSR_TK_NUM))
+			break;
+		if (!(t->lex & (LX_NOUN | LX_NOUNINF)) || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP))
+			continue;
+		ll = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
+		c->theme = dsr_arena_strndup(d->arena, lb, ll);
+	}
+	if (passive) {
+		/* the named one before a passive verb is what it is about; the
+		 * one after "by" did it */
+		if (c->actor && !c->theme)
+			c->theme = c->actor;
+		c->actor = NULL;
+		size_t by = b;
+		for (size_t i = v + 1; i < b && by == b; i++)
+			if (dsr__tk_is(d, i, "by"))
+				by = i;
+		for (size_t k = e0; by < b && k < an->nentities && an->entities[k].sp.start < u->end; k++) {
+			const dsr_entity *e = &an->entities[k];
+			if (e->sp.start >= d->tok[by].end && e->sp.end <= u->end &&
+			    (e->type == DSR_E_PERSON || e->type == DSR_E_ORG || e->type == DSR_E_GPE)) {
+				c->actor = e->canonical;
+				break;
+			}
+		}
+	}
+	if (u->actor && (!c->actor || dsr__tk_is(d, a, "to")))
+		c->actor = u->actor;
 	for (size_t i = v + 1; !c->theme && i < b && i < v + 8; i++) {
 		const dsr_token *t = &d->tok[i];
 		if (t->flags & DSR_TK_PUNCT)
 			break;
+		if (t->flags & DSR_TK_NUM)
+			continue;
 		if (!(t->lex & (LX_NOUN | LX_NOUNINF)) || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP))
 			continue;
 		/* the last noun of the phrase */
@@ -264,6 +318,17 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 	/* units: innermost attributed contents, cut at sentence ends, then
 	 * sentences with no attribution */
 	size_t cap = an->nsentences + an->nattributions * 4 + 1, nu = 0;
+	bool *control = dsr_arena_alloc(d->arena, an->nattributions + 1);
+	for (size_t k = 0; k < an->nattributions; k++) {
+		const dsr_attribution *x = &an->attributions[k];
+		size_t ct = S_tok_at(d, x->cue.start);
+		char cb[64];
+		size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true, cb, sizeof cb);
+		cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
+		size_t ci = S_tok_at(d, x->content.start);
+		control[k] = S_lemma_in(cb, S_control) &&
+			     ci < d->ntok && dsr__tk_is(d, ci, "to");
+	}
 	S_unit *u = dsr_arena_alloc(d->arena, cap * sizeof *u);
 	bool *covered = dsr_arena_alloc(d->arena, an->nsentences);
 	memset(covered, 0, an->nsentences);
@@ -282,10 +347,28 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		for (size_t j = lo; j < an->nattributions && !outer &&
 				    an->attributions[j].cue.start < x->content.end; j++)
 			outer = j != k && an->attributions[j].cue.end <= x->content.end &&
-				!S_teller_only(d, &an->attributions[j]);
+				!S_teller_only(d, &an->attributions[j]) && !control[j];
 		covered[x->sentence] = true;
 		if (outer || S_teller_only(d, x))
 			continue;
+		long att = (long)k;
+		const char *actor = NULL;
+		if (control[k]) {
+			/* told by the innermost other attribution around its cue */
+			actor = x->has_source ? x->source.canonical : NULL;
+			att = -1;
+			uint32_t best = UINT32_MAX;
+			for (size_t j = 0; j < an->nattributions; j++) {
+				const dsr_attribution *y = &an->attributions[j];
+				if (j != k && !control[j] && y->content.start <= x->cue.start &&
+				    y->content.end >= x->cue.end && y->content.end - y->content.start < best) {
+					best = y->content.end - y->content.start;
+					att = (long)j;
+				}
+				if (y->cue.start > x->content.end + 2000)
+					break;
+			}
+		}
 		/* one unit per sentence the content touches */
 		dsr_span sp = x->content;
 		size_t s = S_first((const void *)an->sentences, sizeof *an->sentences, an->nsentences, sp.start, true);
@@ -296,12 +379,12 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 			if (a >= b)
 				continue;
 			covered[s] = true;
-			u[nu++] = (S_unit){a, b, (long)k, (uint32_t)s};
+			u[nu++] = (S_unit){a, b, att, (uint32_t)s, actor};
 		}
 	}
 	for (size_t s = 0; s < an->nsentences && nu < cap; s++)
 		if (!covered[s])
-			u[nu++] = (S_unit){an->sentences[s].start, an->sentences[s].end, -1, (uint32_t)s};
+			u[nu++] = (S_unit){an->sentences[s].start, an->sentences[s].end, -1, (uint32_t)s, NULL};
 	qsort(u, nu, sizeof *u, S_cmp_unit); /* in text order */
 	/* word classes and holes, once per article */
 	nlp_wset ws;
@@ -319,6 +402,10 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		const dsr_attribution *x = &an->attributions[k];
 		for (size_t i = S_tok_at(d, x->cue.start); i < d->ntok && d->tok[i].start < x->cue.end; i++)
 			cx.hole[i] = 1;
+		if (x->has_source)
+			for (size_t i = S_tok_at(d, x->source.sp.start);
+			     i < d->ntok && d->tok[i].start < x->source.sp.end; i++)
+				cx.hole[i] = 1;
 		if (S_teller_only(d, x))
 			for (size_t i = S_tok_at(d, x->content.start);
 			     i < d->ntok && d->tok[i].start < x->content.end; i++)

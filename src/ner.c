@@ -580,13 +580,23 @@ static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size
 
 /* "Harbor" + "Gazette", "Norvik" + "Aerospace": a name followed at once by
  * an organisation word the tagger split off is one organisation's name. */
+static bool S_has_digit(const nlp_doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		for (uint32_t k = d->tok[i].start; k < d->tok[i].end; k++)
+			if (d->text[k] >= '0' && d->text[k] <= '9')
+				return true;
+	return false;
+}
+
+/* "Norvik" + "Aerospace": a name and a company word are one company */
 static size_t S_join_suffix(const nlp_doc *d, S_ent *e, size_t n)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (w && e[i].a == e[w - 1].b && e[i].b - e[i].a == 1 &&
 		    (d->tok[e[i].a].lex & LX_ORGSUF) && (d->tok[e[i].a].flags & DSR_TK_CAP) &&
-		    e[w - 1].type != DSR_E_EQUIPMENT) {
+		    (e[w - 1].type != DSR_E_EQUIPMENT || !S_has_digit(d, e[w - 1].a, e[w - 1].b))) {
 			e[w - 1].b = e[i].b;
 			e[w - 1].type = DSR_E_ORG;
 			continue;

@@ -223,13 +223,23 @@ static const char *const S_measures[] = {
 	"square", "cubic", "nautical", NULL};
 
 /* The counted noun after a number: skips adjectives and "of". */
+/* Is token k a noun, maybe a plural the lexicon leaves out? */
+static bool S_nounish(const nlp_doc *d, size_t k)
+{
+	if (d->tok[k].lex & (LX_NOUN | LX_NOUNINF))
+		return true;
+	char lem[64];
+	size_t l = tk_len(d, k), ll = dsr__lemma(d->nlp, d->low + d->tok[k].start, l, false, lem, sizeof lem);
+	return ll != l && (dsr__lx_cls(d->nlp, lem, ll) & LX_NOUN);
+}
+
 static const char *S_counted(const S_q *q, size_t j, bool *measure)
 {
 	nlp_doc *d = q->d;
 	*measure = false;
 	if (S_is(q, j, "of"))
 		j++;
-	for (size_t k = j; k < d->ntok && k < j + 4; k++) {
+	for (size_t k = j; k < d->ntok && k < j + 5; k++) {
 		const dsr_token *t = &d->tok[k];
 		if (!(t->flags & DSR_TK_WORD) || q->in_time[k])
 			return NULL;
@@ -254,7 +264,13 @@ static const char *S_counted(const S_q *q, size_t j, bool *measure)
 		bool next_word = k + 1 < d->ntok && (d->tok[k + 1].flags & DSR_TK_WORD) &&
 				 !(d->tok[k + 1].lex & (LX_FUNC | LX_VERB)) &&
 				 (d->tok[k + 1].lex & LX_NOUN);
-		if (noun && !adj_only && !(next_word && (t->lex & LX_ADJ)) && !(t->flags & DSR_TK_CAP))
+		/* a singular noun before another noun is a modifier: "patrol drones" */
+		bool compound = noun && ll == l && k + 1 < d->ntok && k + 1 < j + 5 &&
+				(d->tok[k + 1].flags & DSR_TK_WORD) &&
+				!(d->tok[k + 1].flags & DSR_TK_CAP) && !(d->tok[k + 1].lex & LX_FUNC) &&
+				S_nounish(d, k + 1);
+		if (noun && !adj_only && !compound && !(next_word && (t->lex & LX_ADJ)) &&
+		    !(t->flags & DSR_TK_CAP))
 			return dsr_arena_strndup(d->arena, lem, ll);
 		if (!(adj_only || (t->flags & DSR_TK_CAP) || memchr(s, '-', l) || noun))
 			return NULL;
