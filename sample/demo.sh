@@ -28,6 +28,6 @@ $D stories --db "$DB"
 main=$($D stories --db "$DB" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])' 2>/dev/null)
 if [ -n "$main" ]; then
 	echo
-	echo "== dossier story --db $DB $main  (the main story; its dossier of claims is issue 5's work)"
+	echo "== dossier story --db $DB $main  (the dossier of the main story: copies, origins, conflicts)"
 	$D story --db "$DB" "$main"
 fi

@@ -161,7 +161,9 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		if (u->att >= 0 && cx->hole[i])
 			continue;
 		neg |= S_in(cx, i, W_NEG);
-		hedge |= S_in(cx, i, W_HEDGE);
+		/* "may", not "May 28" */
+		hedge |= S_in(cx, i, W_HEDGE) &&
+			 (!(d->tok[i].flags & DSR_TK_CAP) || (d->tok[i].flags & DSR_TK_SSTART));
 		int vs = v == (size_t)-1 || weak ? S_verb(cx, i, a) : 0;
 		if (vs == 2 || (vs == 1 && v == (size_t)-1)) {
 			weak = vs == 1;

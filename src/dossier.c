@@ -578,6 +578,7 @@ typedef struct S_mc {
 	const char **places;
 	size_t nplaces;
 	bool negated, hedged;
+	bool core;           /* the shared core of disagreeing claims */
 	size_t *items;
 	size_t nitems, icap;
 	size_t nroots;
@@ -634,9 +635,24 @@ static bool S_same(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
+/* Do two themes name the same thing: equal, or one is what the other's
+ * amount counts ("two Kestrel-9 prototypes" and "the prototypes")? An
+ * open theme fits any when `open` is set. */
+static bool S_theme_ok(const char *a, const dsr_quantity *qa, const char *b,
+		       const dsr_quantity *qb, bool open)
+{
+	if (!a || !b)
+		return open || a == b;
+	if (!strcmp(a, b))
+		return true;
+	return (qa && qa->unit && !strcmp(qa->unit, b)) || (qb && qb->unit && !strcmp(qb->unit, a));
+}
+
 static bool S_compat(const S_mc *m, const S_item *it)
 {
 	if (m->negated != it->c->negated)
+		return false;
+	if (!S_theme_ok(m->theme, m->q, it->theme, it->q, true))
 		return false;
 	if (m->actor && it->actor && strcmp(m->actor, it->actor))
 		return false;
@@ -771,16 +787,21 @@ static bool S_named(S_cx *cx, const dsr_teller *t)
 	dsr_etype ty = cx->d->entities[*e].type;
 	if (t->kind == DSR_S_OFFICIALS || t->kind == DSR_S_MEDIA)
 		return ty == DSR_E_PERSON;
-	return ty == DSR_E_PERSON || ty == DSR_E_ORG || ty == DSR_E_GPE || ty == DSR_E_NORP;
+	return ty == DSR_E_PERSON || ty == DSR_E_ORG || ty == DSR_E_GPE;
 }
 
-/* Follows a piece of evidence to its origin (see the top of the file). */
-static size_t S_root(S_cx *cx, size_t art, const dsr_teller *chain, size_t nchain)
+/* Follows a piece of evidence to its origin (see the top of the file). A
+ * copy speaks with its original's voice where it repeats the original. */
+static size_t S_root(S_cx *cx, size_t art, const dsr_teller *chain, size_t nchain, dsr_span clause)
 {
 	for (size_t k = nchain; k-- > 0;)
 		if (S_named(cx, &chain[k]))
 			return S_root_add(cx, S_canon(cx, chain[k].canonical));
-	const dsr_dos_article *o = &cx->d->articles[cx->d->articles[art].original];
+	const dsr_dos_article *x = &cx->d->articles[art];
+	const dsr_dos_article *o = &cx->d->articles[x->original];
+	if (o != x && !memmem(o->a->text, o->a->text_len, x->a->text + clause.start,
+			      clause.end - clause.start))
+		o = x;
 	return S_root_add(cx, S_voice(cx, o->a));
 }
 
@@ -810,6 +831,14 @@ static const char *S_clip(dsr_arena *ar, const char *t, size_t n, size_t max)
 		if (s[i] == '\n')
 			s[i] = ' ';
 	return s;
+}
+
+/* Does m share the core of top (same polarity, actor and theme)? */
+static bool S_core_of(const S_mc *top, const S_mc *m)
+{
+	return m->negated == top->negated && !m->core &&
+	       (!top->actor || !m->actor || !strcmp(top->actor, m->actor)) &&
+	       S_theme_ok(top->theme, top->q, m->theme, m->q, false);
 }
 
 static int S_cmp_mc(const void *x, const void *y)
@@ -890,7 +919,7 @@ static void S_claims(S_cx *cx)
 				x->chain = at->chain;
 				x->nchain = at->nchain;
 			}
-			x->root = S_root(cx, i, x->chain, x->nchain);
+			x->root = S_root(cx, i, x->chain, x->nchain, c->clause);
 		}
 	}
 	/* events: action and theme; merged claims inside them */
@@ -901,10 +930,7 @@ static void S_claims(S_cx *cx)
 	size_t **evm = NULL, *nevm = NULL, evcap = 0, evcap2 = 0; /* the merged claims of each event */
 	for (size_t i = 0; i < ni; i++) {
 		S_item *x = &it[i];
-		char tk[256];
-		size_t tl = x->theme ? S_key(x->theme, strlen(x->theme), tk, sizeof tk) : 0;
 		uint64_t h = dsr_hash64(x->c->action, strlen(x->c->action), 0x6576);
-		h = dsr_hash64(tk, tl, h);
 		bool found;
 		size_t *v = S_map_at(&ev, h, true, &found);
 		if (!found) {
@@ -938,6 +964,8 @@ static void S_claims(S_cx *cx)
 		S_mc *m = &mc[best];
 		if (!m->actor)
 			m->actor = x->actor;
+		if (!m->theme)
+			m->theme = x->theme;
 		if (!m->q || (x->q && S_qrel(m->q, x->q) == 1 && x->q->kind == DSR_Q_COUNT))
 			m->q = m->q ? m->q : x->q;
 		if (!m->t)
@@ -952,6 +980,53 @@ static void S_claims(S_cx *cx)
 		m->items = S_room(m->items, &m->icap, m->nitems, sizeof *m->items);
 		m->items[m->nitems++] = i;
 	}
+	/* an event whose reports disagree on an amount, a date or a place still
+	 * has a core they share: "Veloria buys Kestrel-9 drones" */
+	size_t nmc0 = nmc;
+	for (size_t e = 0; e < nev; e++) {
+		for (int neg = 0; neg < 2 && nevm[e] > 1; neg++) {
+			size_t n = 0, top = (size_t)-1;
+			for (size_t k = 0; k < nevm[e]; k++) {
+				const S_mc *m = &mc[evm[e][k]];
+				if (m->negated == neg && (top == (size_t)-1 || m->nitems > mc[top].nitems))
+					top = evm[e][k];
+			}
+			for (size_t k = 0; top != (size_t)-1 && k < nevm[e]; k++)
+				n += S_core_of(&mc[top], &mc[evm[e][k]]);
+			if (n < 2)
+				continue;
+			mc = S_room(mc, &mcap, nmc, sizeof *mc);
+			S_mc *c = &mc[nmc];
+			memset(c, 0, sizeof *c);
+			c->event = e;
+			c->core = true;
+			c->action = mc[top].action;
+			c->theme = mc[top].theme;
+			c->actor = mc[top].actor;
+			c->negated = neg;
+			c->hedged = true;
+			c->first = (size_t)-1;
+			for (size_t k = 0; k < nevm[e]; k++) {
+				const S_mc *m = &mc[evm[e][k]];
+				if (!S_core_of(&mc[top], m))
+					continue;
+				c->hedged &= m->hedged;
+				for (size_t j = 0; j < m->nitems; j++) {
+					c->items = S_room(c->items, &c->icap, c->nitems, sizeof *c->items);
+					c->items[c->nitems++] = m->items[j];
+				}
+			}
+			qsort(c->items, c->nitems, sizeof *c->items, S_cmp_size);
+			size_t u = 0;
+			for (size_t j = 0; j < c->nitems; j++)
+				if (!u || it[c->items[u - 1]].art != it[c->items[j]].art)
+					c->items[u++] = c->items[j];
+			c->nitems = u;
+			c->first = c->items[0];
+			nmc++;
+		}
+	}
+	(void)nmc0;
 	/* roots per merged claim */
 	for (size_t k = 0; k < nmc; k++) {
 		S_mc *m = &mc[k];
@@ -988,6 +1063,7 @@ static void S_claims(S_cx *cx)
 		c->nplaces = m->nplaces;
 		c->negated = m->negated;
 		c->hedged = m->hedged;
+		c->core = m->core;
 		c->ev = dsr_arena_alloc(ar, m->nitems * sizeof *c->ev);
 		c->nev = m->nitems;
 		for (size_t j = 0; j < m->nitems; j++) {
@@ -1006,7 +1082,7 @@ static void S_claims(S_cx *cx)
 	for (size_t e = 0; e < nev; e++)
 		nevm[e] = 0;
 	for (size_t k = 0; k < nmc; k++) /* the event's claims, now in their sorted places */
-		if (nevm[mc[k].event] < 8)
+		if (!mc[k].core && nevm[mc[k].event] < 8)
 			evm[mc[k].event][nevm[mc[k].event]++] = k;
 	for (size_t e = 0; e < nev; e++) {
 		size_t n = nevm[e], *pos = evm[e];
@@ -1016,6 +1092,8 @@ static void S_claims(S_cx *cx)
 				if (x->nconflicts >= 8 || y->nconflicts >= 8)
 					continue;
 				const char *field = NULL, *va = NULL, *vb = NULL;
+				if (!S_theme_ok(x->theme, x->quantity, y->theme, y->quantity, false))
+					continue;
 				bool actors_differ = x->actor && y->actor && strcmp(x->actor, y->actor);
 				if (actors_differ) {
 					if (x->quantity && y->quantity && !S_qrel(x->quantity, y->quantity) &&
@@ -1366,8 +1444,9 @@ dsr_err dsr_dossier_json(const dsr_dossier *d, dsr_buf *o)
 			e = k ? dsr_buf_addc(o, ',') : 0;
 			e = e ? e : dsr_json_strz(o, c->places[k]);
 		}
-		e = e ? e : dsr_buf_addf(o, "],\"negated\":%s,\"hedged\":%s,\"evidence\":[",
-					 c->negated ? "true" : "false", c->hedged ? "true" : "false");
+		e = e ? e : dsr_buf_addf(o, "],\"negated\":%s,\"hedged\":%s,%s\"evidence\":[",
+					 c->negated ? "true" : "false", c->hedged ? "true" : "false",
+					 c->core ? "\"core\":true," : "");
 		for (size_t k = 0; !e && k < c->nev; k++) {
 			const dsr_dos_evidence *x = &c->ev[k];
 			const dsr_analysis *an = d->articles[x->article].an;
@@ -1451,6 +1530,8 @@ static dsr_err S_claim_head(dsr_buf *o, const dsr_dos_claim *c)
 				 c->time->mod ? c->time->mod : "");
 	for (size_t k = 0; !e && k < c->nplaces && k < 3; k++)
 		e = dsr_buf_addf(o, "%s%s", k ? ", " : " | in ", c->places[k]);
+	if (!e && c->core)
+		e = dsr_buf_adds(o, " | whatever the amount, date or place");
 	if (!e && c->hedged)
 		e = dsr_buf_adds(o, " (hedged)");
 	return e;

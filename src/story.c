@@ -46,7 +46,7 @@ typedef struct S_story {
 	long n;
 	char first[11], last[11];
 	bool dirty;
-	const char *title;    /* a new story: its first article's title */
+	const char *title;    /* set when the story is new or an earlier article joined it */
 } S_story;
 
 static const char *const S_stop[] = {
@@ -446,6 +446,9 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 		S_top(&x->c, S_STERMS);
 		x->norm = S_norm(&x->c);
 		x->n++;
+		if (a->title && ((x->id < 0 && !x->title) ||
+				 (a->published[0] && x->first[0] && strcmp(a->published, x->first) < 0)))
+			x->title = a->title; /* the earliest report names the story */
 		if (a->published[0]) {
 			if (!x->first[0] || strcmp(a->published, x->first) < 0)
 				memcpy(x->first, a->published, 11);
@@ -467,7 +470,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 			       -1, &ins, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
 			       "UPDATE stories SET first_published = ?2, last_published = ?3, n = ?4, "
-			       "terms = ?5 WHERE id = ?1",
+			       "terms = ?5, title = coalesce(?6, title) WHERE id = ?1",
 			       -1, &upd, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO story_articles(seq, story) VALUES (?1, ?2)",
 			       -1, &mem, NULL) != SQLITE_OK) {
@@ -487,6 +490,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 			sqlite3_bind_text(w, 1, x->title, -1, SQLITE_TRANSIENT);
 		} else {
 			sqlite3_bind_int64(w, 1, x->id);
+			sqlite3_bind_text(w, 6, x->title, -1, SQLITE_TRANSIENT); /* NULL: unchanged */
 		}
 		if (x->first[0])
 			sqlite3_bind_text(w, 2, x->first, -1, SQLITE_TRANSIENT);

@@ -199,7 +199,34 @@ assert len(s[0]['articles'])>=3, [len(x['articles']) for x in s]
 $D stories --db "$T/st.db" --json > "$T/st2.json"
 check "stories: ids stable across runs" cmp "$T/st1.json" "$T/st2.json"
 sid=$(py "import json; print(json.load(open('$T/st1.json'))[0]['id'])")
-check "story ID prints the story" sh -c "$D story --db '$T/st.db' $sid | grep -q articles"
+check "story ID prints the story" sh -c "$D story --db '$T/st.db' $sid | grep -q ARTICLES"
+$D story --db "$T/st.db" --json $sid > "$T/dos.json"; rc=$?
+check "story --json exits 0" [ $rc -eq 0 ]
+check "story --json: the Dossier of CONTRACT.md" py "
+import json; d=json.load(open('$T/dos.json'))
+assert set(d)>={'id','title','first_published','last_published','articles','entities','claims','conflicts','timeline'}, set(d)
+ids={a['id'] for a in d['articles']}
+for a in d['articles']:
+    assert set(a)>={'id','url','outlet','title','published','copy_of','overlap'}, a
+    assert a['copy_of'] is None or a['copy_of'] in ids, a
+    assert 0<=a['overlap']<=1, a
+assert any(a['copy_of'] for a in d['articles']), 'the sample has copies'
+cids={c['id'] for c in d['claims']}
+for c in d['claims']:
+    assert set(c)>={'id','text','actor','action','theme','quantity','time','places','evidence','roots','independent','conflicts'}, c
+    assert c['independent']==len(c['roots'])>=1 and c['evidence'], c
+    assert all(e['article'] in ids and e['root'] in c['roots'] for e in c['evidence']), c
+    assert set(c['conflicts'])<=cids, c
+assert any(c['independent']>=2 for c in d['claims']), 'independent corroboration'
+f={x['field'] for x in d['conflicts']}
+assert 'quantity' in f and 'polarity' in f, d['conflicts']
+for x in d['conflicts']:
+    assert len(x['claims'])==2 and set(x['claims'])<=cids and len(x['values'])==2, x
+dates=[t['date'] for t in d['timeline']]; assert dates==sorted(dates) and dates, dates
+for e in d['entities']:
+    assert set(e)>={'canonical','type','aliases','articles'} and e['articles']>=1, e
+"
+check "story: the report shows claims, conflicts, timeline, entities" sh -c "$D story --db '$T/st.db' $sid | grep -q CONFLICTS && $D story --db '$T/st.db' $sid | grep -q 'copy of' && $D story --db '$T/st.db' $sid | grep -q TIMELINE && $D story --db '$T/st.db' $sid | grep -q ENTITIES"
 $D story --db "$T/st.db" 99999 2>/dev/null; rc=$?
 check "story: unknown id exits 1" [ $rc -eq 1 ]
 

@@ -63,6 +63,7 @@ typedef struct dsr_dos_claim {
 	const char **places;
 	size_t nplaces;
 	bool negated, hedged;
+	bool core;               /* the part that disagreeing claims share (no amount, time or place) */
 	dsr_dos_evidence *ev;
 	size_t nev;
 	size_t *roots;           /* indexes into the dossier's roots */

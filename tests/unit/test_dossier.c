@@ -1,0 +1,142 @@
+/* test_dossier.c: the dossier of a story built from invented reports:
+ * copies, merged entities and claims, roots, conflicts, timeline. */
+#include <stdlib.h>
+
+#include "dossier/story.h"
+#include "test.h"
+
+static const char S_courier[] =
+	"The coastal state of Tarsia has agreed to buy up to 200 Halcyon-4 sonar buoys from "
+	"Brightwater Marine, two officials familiar with the talks told The Lantern Courier.\n\n"
+	"The agreement was signed in Velmont on May 28, the officials said.\n\n"
+	"Fishermen in Velmont said they had seen the buoys being loaded onto a ship.";
+
+static const char S_tail[] = "\n\nThe Ridge Post could not reach the ministry for comment.";
+
+static const char S_agency[] =
+	"Tarsia will buy 150 Halcyon-4 sonar buoys from Brightwater Marine, three navy sources "
+	"told Northline Agency.\n\n"
+	"Brightwater Marine said on Wednesday that no agreement had been signed.";
+
+static const char S_ledger[] =
+	"Tarsia will buy at least 200 Halcyon-4 sonar buoys, The Lantern Courier reported on "
+	"Tuesday, citing two officials.\n\n"
+	"The sale would be the largest in the history of the state's navy.";
+
+static const dsr_dos_claim *S_find(const dsr_dossier *d, const char *action, bool core,
+				   const char *qtext)
+{
+	for (size_t i = 0; i < d->nclaims; i++) {
+		const dsr_dos_claim *c = &d->claims[i];
+		if (!strcmp(c->action, action) && c->core == core &&
+		    (!qtext || (c->quantity_text && !strcmp(c->quantity_text, qtext))))
+			return c;
+	}
+	return NULL;
+}
+
+static bool S_has_root(const dsr_dossier *d, const dsr_dos_claim *c, const char *root)
+{
+	for (size_t k = 0; c && k < c->nroots; k++)
+		if (!strcmp(d->roots[c->roots[k]], root))
+			return true;
+	return false;
+}
+
+void test_dossier(void)
+{
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	char copy[sizeof S_courier + sizeof S_tail];
+	memcpy(copy, S_courier, sizeof S_courier - 1);
+	memcpy(copy + sizeof S_courier - 1, S_tail, sizeof S_tail);
+	/* given out of order: the dossier orders them by date */
+	dsr_article a[4];
+	memset(a, 0, sizeof a);
+	const char *texts[4] = {S_ledger, copy, S_agency, S_courier};
+	const char *outlets[4] = {"The Evening Ledger", "Ridge Post", "Northline Agency",
+				  "The Lantern Courier"};
+	const char *dates[4] = {"2040-06-05", "2040-06-02T11:00:00Z", "2040-06-04",
+				"2040-06-02T08:00:00Z"};
+	for (int i = 0; i < 4; i++) {
+		snprintf(a[i].id, sizeof a[i].id, "art%d", i);
+		a[i].text = texts[i];
+		a[i].text_len = strlen(texts[i]);
+		a[i].outlet = outlets[i];
+		a[i].published = dates[i];
+		a[i].published_from = "given";
+		a[i].title = outlets[i];
+	}
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_dossier d;
+	CHECK(dsr_dossier_build(nlp, a, 4, &ar, &d) == DSR_OK);
+	CHECK(d.narticles == 4);
+	CHECK_STR(d.first, "2040-06-02");
+	CHECK_STR(d.last, "2040-06-05");
+	/* the Courier first, the Ridge Post's copy of it second */
+	CHECK_STR(d.articles[0].a->outlet, "The Lantern Courier");
+	CHECK(d.articles[0].copy_of == -1);
+	CHECK_STR(d.articles[1].a->outlet, "Ridge Post");
+	CHECK(d.articles[1].copy_of == 0 && d.articles[1].overlap > 0.8);
+	CHECK(d.articles[2].copy_of == -1 && d.articles[2].overlap < 0.3);
+	CHECK(d.articles[3].copy_of == -1 && d.articles[3].overlap < 0.3);
+	CHECK_STR(d.title, "The Lantern Courier");
+	/* Tarsia is named by every article */
+	bool tarsia = false;
+	for (size_t i = 0; i < d.nentities; i++)
+		if (!strcmp(d.entities[i].canonical, "Tarsia"))
+			tarsia = d.entities[i].articles == 4;
+	CHECK(tarsia);
+	/* the purchase: the Courier (its officials, its copy, the Ledger's
+	 * re-report) and the agency's own sources are two origins */
+	const dsr_dos_claim *core = S_find(&d, "buy", true, NULL);
+	CHECK(core != NULL);
+	if (core) {
+		CHECK(core->nroots == 2);
+		CHECK(S_has_root(&d, core, "Lantern Courier") || S_has_root(&d, core, "The Lantern Courier"));
+		CHECK(S_has_root(&d, core, "Northline Agency"));
+		CHECK(core->nev == 4);
+	}
+	/* amounts side by side */
+	const dsr_dos_claim *up = S_find(&d, "buy", false, "up to 200 buoy");
+	const dsr_dos_claim *least = S_find(&d, "buy", false, "at least 200 buoy");
+	const dsr_dos_claim *agency = S_find(&d, "buy", false, "150 buoy");
+	CHECK(up && least && agency);
+	if (up && least && agency) {
+		CHECK(up->nroots == 1 && up->nev == 2);
+		CHECK(least->nroots == 1 && least->roots[0] == up->roots[0]);
+		CHECK(agency->nroots == 1 && agency->roots[0] != up->roots[0]);
+		CHECK(up->nconflicts == 2 && agency->nconflicts == 2);
+	}
+	size_t nq = 0, npol = 0;
+	for (size_t i = 0; i < d.nconflicts; i++) {
+		nq += !strcmp(d.conflicts[i].field, "quantity");
+		npol += !strcmp(d.conflicts[i].field, "polarity");
+	}
+	CHECK(nq == 3);
+	CHECK(npol == 1); /* signed, and not signed */
+	const dsr_dos_claim *sign = S_find(&d, "sign", false, NULL);
+	CHECK(sign && !sign->hedged); /* "May 28" is a month, not a hedge */
+	/* what only the copy says is the copy's own */
+	const dsr_dos_claim *reach = S_find(&d, "reach", false, NULL);
+	CHECK(reach && S_has_root(&d, reach, "Ridge Post"));
+	/* the timeline keeps the signing date */
+	bool may28 = false;
+	for (size_t i = 0; i < d.ntimeline; i++)
+		may28 |= !strcmp(d.timeline[i].value, "2040-05-28");
+	CHECK(may28);
+	/* JSON and report */
+	dsr_buf b;
+	dsr_buf_init(&b, 0);
+	CHECK(dsr_dossier_json(&d, &b) == DSR_OK);
+	CHECK(strstr(b.buf, "\"copy_of\":\"art3\"") != NULL);
+	CHECK(strstr(b.buf, "\"independent\":2") != NULL);
+	dsr_buf_clear(&b);
+	CHECK(dsr_dossier_report(&d, &b) == DSR_OK);
+	CHECK(strstr(b.buf, "CONFLICTS") && strstr(b.buf, "[copy of The Lantern Courier"));
+	dsr_buf_release(&b);
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
