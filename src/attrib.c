@@ -513,6 +513,13 @@ static bool S_definite_outlet(const nlp_doc *d, size_t s, size_t e)
 	return e == s + 2 && dsr__tk_is(d, s, "the") && S_word_in(d, s + 1, S_w_outlet);
 }
 
+/* words of when, after a cue: "reported Saturday", "said late on Monday" */
+static const char *const S_w_when[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+	"yesterday", "tonight", "earlier", "later", "late", "last", "this", "week", "month",
+	"year", "on", "night", "morning", "afternoon", "evening", "previously", "recently", "also",
+	"separately", NULL};
+
 static const char *const S_w_firm[] = {"company", "firm", "group", "manufacturer", "maker",
 				       "contractor", "corporation", "ministry", "agency", NULL};
 
@@ -639,37 +646,62 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			a->src.kind = ref->kind;
 		}
 	}
-	/* "CONTENT, X told the Gazette": the Gazette relays X; the content is
-	 * what comes before X in the sentence */
+	/* "CONTENT, X told the Gazette on Monday." and "CONTENT, the Post
+	 * reported Saturday, citing Y.": when all that follows the cue is a
+	 * recipient, a time and a citation, the content is what comes before
+	 * the teller in the sentence; a recipient outlet relays the teller */
 	for (size_t k = 0; k < na; k++) {
 		S_att *a = &at[k];
-		if (a->ce != a->cs + 1 || a->se <= a->ss || a->ss == 0 || a->se > a->cs ||
-		    !(dsr__tk_is(d, a->cs, "told") || dsr__tk_is(d, a->cs, "tells")))
+		if (a->ce != a->cs + 1 || a->se <= a->ss || a->ss < 4 || a->se != a->cs || !a->np)
 			continue;
-		size_t r = a->ce;
-		if (r < d->ntok && dsr__tk_is(d, r, "the"))
+		size_t r = a->ce, rs = 0, re = 0;
+		bool tell = dsr__tk_is(d, a->cs, "told") || dsr__tk_is(d, a->cs, "tells");
+		if (tell) {
+			size_t q = r < d->ntok && dsr__tk_is(d, r, "the") ? r + 1 : r;
+			if (q < d->ntok && eidx[q] >= 0 && d->tok[q].start == ent[eidx[q]].sp.start &&
+			    ent[eidx[q]].type == DSR_E_ORG) {
+				rs = q;
+				re = q;
+				while (re < d->ntok && eidx[re] == eidx[q])
+					re++;
+			} else if (q < d->ntok && S_word_in(d, q, S_w_outlet) && q > r) {
+				rs = q;
+				re = q + 1;
+			}
+			r = re > rs ? re : r;
+		}
+		while (r < d->ntok && c.sid[r] == c.sid[a->cs] && S_word_in(d, r, S_w_when))
 			r++;
-		if (r >= d->ntok || eidx[r] < 0 || d->tok[r].start != ent[eidx[r]].sp.start ||
-		    ent[eidx[r]].type != DSR_E_ORG)
-			continue;
-		size_t re = r;
-		while (re < d->ntok && eidx[re] == eidx[r])
-			re++;
-		if (!a->np || a->ps[0] < a->ce || a->ps[0] > re || !dsr__tk_is(d, a->ss - 1, ","))
+		bool end = r >= d->ntok || c.sid[r] != c.sid[a->cs] || dsr__tk_is(d, r, ".") ||
+			   dsr__tk_is(d, r, ",") || dsr__tk_is(d, r, "citing") ||
+			   dsr__tk_is(d, r, "quoting") || dsr__tk_is(d, r, "according");
+		if (!end)
 			continue;
 		size_t st = a->ss - 1;
 		while (st > 0 && c.sid[st - 1] == c.sid[a->ss] && a->ss - st < 120)
 			st--;
-		if (st + 3 > a->ss - 1)
+		bool before = a->ps[0] < a->cs; /* the tagger found the content before */
+		if (!before && (st + 3 > a->ss - 1 || !dsr__tk_is(d, a->ss - 1, ",")))
 			continue;
-		a->np = 1;
-		a->ps[0] = st;
-		a->pe[0] = a->ss - 1;
-		a->has_rcpt = true;
-		a->rcpt.sp.start = d->tok[r].start;
-		a->rcpt.sp.end = d->tok[re - 1].end;
-		a->rcpt.kind = DSR_S_OUTLET;
-		a->rcpt.canonical = ent[eidx[r]].canonical;
+		if (!before) {
+			a->np = 1;
+			a->ps[0] = st;
+			a->pe[0] = a->ss - 1;
+		}
+		if (re > rs) {
+			a->has_rcpt = true;
+			a->rcpt.sp.start = d->tok[rs].start;
+			a->rcpt.sp.end = d->tok[re - 1].end;
+			a->rcpt.kind = DSR_S_OUTLET;
+			a->rcpt.canonical = eidx[rs] >= 0 ? ent[eidx[rs]].canonical : NULL;
+			/* "told the newspaper": the outlet named before */
+			for (size_t b = k; !a->rcpt.canonical && b-- > 0 && k - b <= 64;)
+				if (at[b].src.kind == DSR_S_OUTLET && at[b].se > at[b].ss &&
+				    !S_definite_outlet(d, at[b].ss, at[b].se))
+					a->rcpt.canonical = at[b].src.canonical;
+			if (!a->rcpt.canonical)
+				a->has_rcpt = false;
+		}
 	}
 	/* "..., which cited Y": the relative pronoun stands for the teller before it */
 	for (size_t k = 1; k < na; k++) {
@@ -795,6 +827,14 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			dsr_teller t = {{d->tok[s].start, d->tok[ct->pe[0] - 1].end},
 					S_kind(d, &c, s, e), NULL};
 			t.canonical = S_canon(d, ent, eidx, ct->ps[0], ct->pe[0]);
+			if (t.kind == DSR_S_DOCUMENT || t.kind == DSR_S_OFFICIALS || t.kind == DSR_S_MEDIA) {
+				/* "new intelligence seen by US agencies" is not "US" */
+				size_t q = s + 1 < e && (dsr__tk_is(d, s, "the") || dsr__tk_is(d, s, "a")) ? s + 1 : s;
+				while (e > q + 1 && (d->tok[e - 1].flags & DSR_TK_PUNCT))
+					e--;
+				t.canonical = dsr_arena_strndup(d->arena, d->text + d->tok[q].start,
+								d->tok[e - 1].end - d->tok[q].start);
+			}
 			tmp[nt++] = t;
 		}
 		/* drop a repeat of the same teller */

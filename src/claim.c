@@ -100,6 +100,8 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 	}
 	if (i > from && (d->tok[i - 1].lex & LX_ADJ) && !(d->tok[i - 1].lex & LX_VERB))
 		return 1; /* "the first drones" */
+	if (plural_s)
+		return 1; /* "drones" */
 	bool ed = n > 3 && !memcmp(w + n - 2, "ed", 2);
 	if (ed || ((lex & LX_VERBINF) && !plural_s && !(lex & LX_ADJ)))
 		return 2;

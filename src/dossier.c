@@ -648,6 +648,15 @@ static bool S_theme_ok(const char *a, const dsr_quantity *qa, const char *b,
 	return (qa && qa->unit && !strcmp(qa->unit, b)) || (qb && qb->unit && !strcmp(qb->unit, a));
 }
 
+/* Is the name one of the story's merged entities? */
+static bool S_is_entity(S_cx *cx, const char *name)
+{
+	uint64_t k = S_keyh(name, strlen(name));
+	size_t nd = k ? S_node(&cx->uf, k, false) : (size_t)-1;
+	bool found;
+	return nd != (size_t)-1 && S_map_at(&cx->gent, S_find(&cx->uf, nd) + 1, false, &found);
+}
+
 static bool S_compat(const S_mc *m, const S_item *it)
 {
 	if (m->negated != it->c->negated)
@@ -1093,6 +1102,11 @@ static void S_claims(S_cx *cx)
 					continue;
 				const char *field = NULL, *va = NULL, *vb = NULL;
 				if (!S_theme_ok(x->theme, x->quantity, y->theme, y->quantity, false))
+					continue;
+				/* about one thing: the same actor, or a named theme ("it
+				 * never means anything good" and "it meant" are not a conflict) */
+				if (!(S_same(x->actor, y->actor) || (x->theme && S_is_entity(cx, x->theme)) ||
+				      (y->theme && S_is_entity(cx, y->theme))))
 					continue;
 				bool actors_differ = x->actor && y->actor && strcmp(x->actor, y->actor);
 				if (actors_differ) {
