@@ -648,6 +648,19 @@ static bool S_theme_ok(const char *a, const dsr_quantity *qa, const char *b,
 	return (qa && qa->unit && !strcmp(qa->unit, b)) || (qb && qb->unit && !strcmp(qb->unit, a));
 }
 
+/* Verbs that say too little to set two reports against each other. */
+static bool S_vague(const char *action)
+{
+	static const char *const v[] = {"be", "have", "do", "make", "get", "go", "mean", "seem",
+					"become", "come", "take", "give", "see", "know", "think",
+					"include", "use", "remain", "need", "want", "say", "tell",
+					"put", "keep", "let", "look", "find", NULL};
+	for (size_t i = 0; v[i]; i++)
+		if (!strcmp(action, v[i]))
+			return true;
+	return false;
+}
+
 /* Is the name one of the story's merged entities? */
 static bool S_is_entity(S_cx *cx, const char *name)
 {
@@ -1106,7 +1119,8 @@ static void S_claims(S_cx *cx)
 				/* about one thing: the same actor, or a named theme ("it
 				 * never means anything good" and "it meant" are not a conflict) */
 				if (!(S_same(x->actor, y->actor) || (x->theme && S_is_entity(cx, x->theme)) ||
-				      (y->theme && S_is_entity(cx, y->theme))))
+				      (y->theme && S_is_entity(cx, y->theme)) ||
+				      (S_same(x->theme, y->theme) && !S_vague(x->action))))
 					continue;
 				bool actors_differ = x->actor && y->actor && strcmp(x->actor, y->actor);
 				if (actors_differ) {
