@@ -766,6 +766,57 @@ typedef struct S_group {
 
 #define S_SPREAD_MAX 8    /* longer names are not searched for elsewhere */
 
+static int S_cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return (a > b) - (a < b);
+}
+
+/*
+ * A lone word at the start of a sentence is capitalised by position only:
+ * "Deliveries would begin", "Residents said". When the word is a common
+ * word, not a known name, and never written capitalised inside a
+ * sentence of the article, it is not a name.
+ */
+static size_t S_drop_common(const nlp_doc *d, S_ent *e, size_t n)
+{
+	const uint32_t names = LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC |
+			       LX_NORP | LX_ORGSUF;
+	size_t w = 0, nmid = 0;
+	uint32_t *mid = NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t a = e[i].a;
+		const dsr_token *t = &d->tok[a];
+		bool drop = false;
+		if (e[i].b == a + 1 && (t->flags & DSR_TK_SSTART) && !(t->flags & DSR_TK_UPPER) &&
+		    !(t->lex & names) && e[i].type != DSR_E_EQUIPMENT) {
+			uint32_t lex = t->lex;
+			if (!(lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV | LX_NOUNINF | LX_VERBINF))) {
+				char lem[64];
+				size_t l = tk_len(d, a);
+				size_t ll = dsr__lemma(d->nlp, d->low + t->start, l, false, lem, sizeof lem);
+				if (ll != l)
+					lex = dsr__lx_cls(d->nlp, lem, ll);
+			}
+			drop = (lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV | LX_NOUNINF | LX_VERBINF)) &&
+			       !(lex & names);
+		}
+		if (drop) {
+			if (!mid) { /* the words written capitalised inside sentences */
+				mid = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *mid);
+				for (size_t k = 0; k < d->ntok; k++)
+					if ((d->tok[k].flags & DSR_TK_CAP) && !(d->tok[k].flags & DSR_TK_SSTART))
+						mid[nmid++] = d->hw[k];
+				qsort(mid, nmid, sizeof *mid, S_cmp_u32);
+			}
+			drop = !bsearch(&d->hw[a], mid, nmid, sizeof *mid, S_cmp_u32);
+		}
+		if (!drop)
+			e[w++] = e[i];
+	}
+	return w;
+}
+
 static size_t S_consistency(nlp_doc *d, S_ent *e, size_t n, size_t cap)
 {
 	size_t hl = S_headline_end(d);
@@ -914,6 +965,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 	n = S_join_suffix(d, e, n);
 	S_retype(d, e, n);
 	n = S_consistency(d, e, n, d->ntok + 1);
+	n = S_drop_common(d, e, n);
 	S_canonical(d, e, n);
 	dsr_entity *v = dsr_arena_alloc(d->arena, (n + 1) * sizeof *v);
 	for (size_t i = 0; i < n; i++) {
