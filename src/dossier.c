@@ -411,28 +411,35 @@ static void S_entities(S_cx *cx)
 			m[nm++] = (S_mention){i, nc, e->type, e->canonical, t, tl};
 		}
 	}
-	/* a one-word person name joins the one full name ending with it */
+	/* a one-word person name joins the one full name ending with it
+	 * ("Kirby"); a one-word organisation the one longer name that begins
+	 * or ends with it ("Norvik", "the Observer") */
 	S_map last = {0};
 	for (size_t i = 0; i < nm; i++) {
-		if (m[i].type != DSR_E_PERSON)
+		bool per = m[i].type == DSR_E_PERSON;
+		if (!per && m[i].type != DSR_E_ORG)
 			continue;
-		const char *sp = strrchr(m[i].canonical, ' ');
+		const char *c = m[i].canonical, *sp = strrchr(c, ' '), *sp0 = strchr(c, ' ');
 		if (!sp)
 			continue;
-		uint64_t k = S_keyh(sp + 1, strlen(sp + 1));
-		bool found;
-		size_t *v = S_map_at(&last, k, true, &found);
-		size_t r = S_find(u, m[i].node) + 1;
-		if (!found)
-			*v = r;
-		else if (*v != r)
-			*v = 0; /* two people share it */
+		for (int end = 0; end < 2 - per; end++) {
+			uint64_t k = end ? S_keyh(c, (size_t)(sp0 - c)) : S_keyh(sp + 1, strlen(sp + 1));
+			k ^= (uint64_t)m[i].type;
+			bool found;
+			size_t *v = S_map_at(&last, k, true, &found);
+			size_t r = S_find(u, m[i].node) + 1;
+			if (!found)
+				*v = r;
+			else if (*v != r)
+				*v = 0; /* two names share it */
+		}
 	}
 	for (size_t i = 0; i < nm; i++) {
-		if (m[i].type != DSR_E_PERSON || strchr(m[i].canonical, ' '))
+		if ((m[i].type != DSR_E_PERSON && m[i].type != DSR_E_ORG) || strchr(m[i].canonical, ' '))
 			continue;
 		bool found;
-		size_t *v = S_map_at(&last, S_keyh(m[i].canonical, strlen(m[i].canonical)), false, &found);
+		uint64_t k = S_keyh(m[i].canonical, strlen(m[i].canonical)) ^ (uint64_t)m[i].type;
+		size_t *v = S_map_at(&last, k, false, &found);
 		if (v && *v)
 			S_union(u, m[i].node, *v - 1);
 	}
