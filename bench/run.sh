@@ -6,6 +6,8 @@
 #   sh bench/run.sh ingest     ingest speed and peak memory
 #   sh bench/run.sh accuracy   the extraction scorers
 #   sh bench/run.sh analyze    language layer: speed, entities and times vs npm peers
+#   sh bench/run.sh attrib     attributions: PolNeAR dev
+#   sh bench/run.sh stories    clustering accuracy, ingest + clustering cost per item by size, dossiers
 set -u
 S=${SHARED:-../shared}
 D=build/dossier
@@ -61,4 +63,33 @@ if [ "$what" = all ] || [ "$what" = analyze ]; then
 	"$S/tools/score-timex" --data "$S/data/temporal/tempeval3-train" --dossier "$D" --jobs 2 | tail -n 1
 	"$S/tools/score-timex" --data "$S/data/temporal/tempeval3-train" --dossier $P/chrono-dossier --jobs 2 | tail -n 1
 	"$S/tools/score-timex" --data "$S/data/ner/meantime-dev" --format meantime --dossier "$D" --jobs 2 | tail -n 1
+fi
+
+if [ "$what" = all ] || [ "$what" = attrib ]; then
+	echo "== attributions: PolNeAR dev"
+	"$S/tools/score-attribution" --data "$S/data/attribution/polnear-dev/dev" --dossier "$D" --jobs 2 | tail -n 1
+fi
+
+if [ "$what" = all ] || [ "$what" = stories ]; then
+	echo "== stories: ECB+ dev"
+	"$S/tools/score-clusters" --docs "$S/data/stories/ecbplus-dev/docs.jsonl" \
+		--gold "$S/data/stories/ecbplus-dev/gold.json" --dossier "$D" | tail -n 1
+	echo "== ingest + clustering of the war feed, by size (fresh database each; wall s, items/s, peak memory)"
+	W=/tmp/dossier-bench-war.jsonl
+	zcat "$S/corpus/topic/rss_items_ukraine_war_2022_2023.jsonl.gz" > $W
+	for n in 1000 5000 20000 47380; do
+		db=$(mktemp -u /tmp/dossier-bench.XXXXXX.db)
+		head -n $n $W > $W.part
+		/usr/bin/time -f "%e %M" -o /tmp/dossier-bench.time $D ingest --db "$db" $W.part >/dev/null 2>&1
+		read -r s kb <<EOF
+$(tail -n 1 /tmp/dossier-bench.time)
+EOF
+		st=$(sqlite3 "$db" "select count(*), max(n) from stories" 2>/dev/null)
+		awk -v n=$n -v s=$s -v kb=$kb -v st="$st" 'BEGIN { printf "%6d items: %6.2f s  %6.0f items/s  %6.1f us/item  peak %5.1f MB  stories|largest %s\n", n, s, n / s, s * 1e6 / n, kb / 1024, st }'
+		[ $n = 47380 ] && big=$db || rm -f "$db" "$db-wal" "$db-shm"
+	done
+	echo "== dossier of the largest war-feed story (analysis of every article, merging)"
+	id=$(sqlite3 "$big" "select id from stories order by n desc limit 1")
+	/usr/bin/time -f "story $id: %e s, peak %M KB" $D story --db "$big" "$id" 2>&1 >/dev/null | tail -n 1
+	rm -f "$big" "$big-wal" "$big-shm" $W $W.part /tmp/dossier-bench.time
 fi

@@ -23,6 +23,14 @@
 #include "store_int.h"
 
 #define S_ATERMS 48     /* terms kept per article */
+#define S_BATCH 8192    /* articles clustered at a time (memory stays bounded) */
+#define S_RECENT 4096   /* stories an article may join: the most recently active */
+#define S_NEWEST 32     /* stories read per term of an article */
+#ifndef S_EVAL
+#define S_EVAL 64       /* candidates compared in full */
+#endif
+#define S_STR_(x) #x
+#define S_STR(x) S_STR_(x)
 #define S_STERMS 96     /* per story centroid */
 /* a small batch says little about how rare a word is: as if S_PRIOR more
  * articles had not used it */
@@ -59,6 +67,7 @@ typedef struct S_story {
 	double norm;
 	long n;
 	char first[11], last[11];
+	long lastday;         /* S_daynum(last) */
 	bool dirty;
 	const char *title;    /* set when the story is new or an earlier article joined it */
 	const char *fallback; /* a title of an article that joined */
@@ -83,11 +92,28 @@ static uint32_t S_hash(const char *s, size_t n)
 	return h ? h : 1;
 }
 
+/* The stop words by hash, in a small table filled on first use. */
 static bool S_is_stop(const char *w, size_t n)
 {
-	for (const char *const *s = S_stop; *s; s++)
-		if (strlen(*s) == n && !memcmp(*s, w, n))
+	static uint32_t tab[512];
+	static bool ready;
+	if (!ready) { /* idempotent: a race only redoes the same work */
+		for (const char *const *s = S_stop; *s; s++) {
+			uint32_t h = S_hash(*s, strlen(*s)), k = h & 511;
+			while (tab[k] && tab[k] != h)
+				k = (k + 1) & 511;
+			tab[k] = h;
+		}
+		ready = true;
+	}
+	if (n > 10)
+		return false;
+	uint32_t h = S_hash(w, n), k = h & 511;
+	while (tab[k]) {
+		if (tab[k] == h)
 			return true;
+		k = (k + 1) & 511;
+	}
 	return false;
 }
 
@@ -207,14 +233,28 @@ static double S_fade(double gap)
 	return f > S_FLOOR ? f : S_FLOOR;
 }
 
-static double S_days(const char *a, const char *b)
+/* Days since 0000-03-01 of "YYYY-MM-DD", or -1 (parsed by hand: this runs
+ * for every candidate story of every article). */
+static long S_daynum(const char *s)
 {
-	int y1, m1, d1, y2, m2, d2;
-	if (!a || !b || sscanf(a, "%4d-%2d-%2d", &y1, &m1, &d1) != 3 ||
-	    sscanf(b, "%4d-%2d-%2d", &y2, &m2, &d2) != 3)
-		return 0;
-	double x = y1 * 365.25 + (m1 - 1) * 30.44 + d1, y = y2 * 365.25 + (m2 - 1) * 30.44 + d2;
-	return fabs(x - y);
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return -1;
+	long y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	long m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12)
+		return -1;
+	if (m <= 2) {
+		y--;
+		m += 12;
+	}
+	return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+/* Days between two dates; 0 when either is unknown. */
+static double S_days(long a, long b)
+{
+	return a < 0 || b < 0 ? 0 : (double)labs(a - b);
 }
 
 /* ---- the inverted index: term -> stories ---- */
@@ -264,6 +304,10 @@ static void S_post_add(S_index *x, uint32_t h, uint32_t story)
 	S_post *p = S_post_at(x, h, true);
 	if (p->n && p->s[p->n - 1] == story)
 		return;
+	if (p->n == 2 * S_NEWEST) { /* only the newest are read: keep the list short */
+		memmove(p->s, p->s + S_NEWEST, S_NEWEST * sizeof *p->s);
+		p->n = S_NEWEST;
+	}
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 4;
 		p->s = dsr_xrealloc(p->s, p->cap * sizeof *p->s);
@@ -273,8 +317,21 @@ static void S_post_add(S_index *x, uint32_t h, uint32_t story)
 
 /* ---- clustering ---- */
 
+typedef struct S_cand {
+	uint32_t story, hits;
+} S_cand;
+
+static int S_cmp_cand(const void *x, const void *y)
+{
+	const S_cand *a = x, *b = y;
+	if (a->hits != b->hits)
+		return a->hits < b->hits ? 1 : -1;
+	return (a->story < b->story) - (a->story > b->story); /* newer first */
+}
+
 typedef struct S_art {
 	long long seq;
+	long day;
 	S_vec v;
 	char published[11];
 	char *title;
@@ -295,16 +352,18 @@ static void S_blob(const S_vec *v, const void **p, int *n)
 	*n = (int)(v->n * sizeof *v->t);
 }
 
-dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
+/* Clusters the next batch of at most S_BATCH articles not yet in a story;
+ * *na is how many there were. */
+static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, size_t *nbatch)
 {
 	sqlite3 *db = dsr__store_db(s);
-	*added = *created = 0;
+	*nbatch = 0;
 	/* the articles not yet in a story */
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT a.seq, a.title, a.text, a.published FROM articles a "
 			       "LEFT JOIN story_articles sa ON sa.seq = a.seq WHERE sa.seq IS NULL "
-			       "ORDER BY a.seq",
+			       "ORDER BY a.seq LIMIT " S_STR(S_BATCH),
 			       -1, &st, NULL) != SQLITE_OK)
 		return dsr__store_fail(s, "cannot read articles to cluster");
 	S_art *arts = NULL;
@@ -323,6 +382,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 		a->title = title ? dsr_xstrndup(title, strlen(title)) : NULL;
 		if (pub && strlen(pub) >= 10)
 			memcpy(a->published, pub, 10);
+		a->day = a->published[0] ? S_daynum(a->published) : -1;
 		bag.n = 0;
 		memset(bag.slot, 0, (bag.mask + 1) * sizeof *bag.slot);
 		if (title)
@@ -336,6 +396,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 	sqlite3_finalize(st);
 	free(bag.t);
 	free(bag.slot);
+	*nbatch = na;
 	if (!na)
 		return DSR_OK;
 	/* document frequencies over this batch and the stories already there */
@@ -343,7 +404,8 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 	S_story *stories = NULL;
 	size_t ns = 0, scap = 0;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT id, terms, n, first_published, last_published FROM stories",
+			       "SELECT id, terms, n, first_published, last_published FROM stories "
+			       "ORDER BY last_published DESC, id DESC LIMIT " S_STR(S_RECENT),
 			       -1, &st, NULL) != SQLITE_OK)
 		return dsr__store_fail(s, "cannot read stories");
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -363,6 +425,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 			memcpy(x->first, f, 10);
 		if (l && strlen(l) >= 10)
 			memcpy(x->last, l, 10);
+		x->lastday = x->last[0] ? S_daynum(x->last) : -1;
 		x->norm = S_norm(&x->c);
 	}
 	sqlite3_finalize(st);
@@ -387,8 +450,9 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 	for (size_t j = 0; j < ns; j++)
 		for (size_t k = 0; k < stories[j].c.n; k++)
 			S_post_add(&ix, stories[j].c.t[k].h, (uint32_t)j);
-	uint32_t *seen = dsr_xcalloc(1, sizeof *seen);
+	uint32_t *seen = dsr_xcalloc(1, sizeof *seen), *hits = dsr_xcalloc(1, sizeof *hits);
 	size_t seencap = 0;
+	S_cand cand[16 * S_NEWEST];
 	long long *assign = dsr_xmalloc(na * sizeof *assign);
 	for (size_t i = 0; i < na; i++) {
 		S_art *a = &arts[i];
@@ -396,6 +460,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 			seencap = (ns + 1) * 2;
 			seen = dsr_xrealloc(seen, seencap * sizeof *seen);
 			memset(seen, 0, seencap * sizeof *seen);
+			hits = dsr_xrealloc(hits, seencap * sizeof *hits);
 		}
 		/* candidates: stories sharing one of the article's 16 heaviest
 		 * terms (the newest 32 stories of each term) */
@@ -417,33 +482,45 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 			}
 			cut = w[15];
 		}
+		/* candidates, counted by how many of those terms they share; the
+		 * S_EVAL sharing most are compared in full */
+		size_t nc = 0;
 		for (size_t k = 0; k < a->v.n; k++) {
 			if (a->v.t[k].w < cut)
 				continue;
 			S_post *p = S_post_at(&ix, a->v.t[k].h, false);
 			if (!p)
 				continue;
-			uint32_t from = p->n > 32 ? p->n - 32 : 0;
+			uint32_t from = p->n > S_NEWEST ? p->n - S_NEWEST : 0;
 			for (uint32_t q = from; q < p->n; q++) {
 				uint32_t j = p->s[q];
-				if (seen[j] == i + 1)
-					continue;
-				seen[j] = (uint32_t)(i + 1);
-				S_story *x = &stories[j];
-				double sim = x->norm > 0 ? S_dot(&a->v, &x->c) / x->norm : 0;
-				double gap = S_days(a->published[0] ? a->published : NULL,
-						    x->last[0] ? x->last : NULL);
-				if (gap > 3)
-					sim *= S_fade(gap); /* a story fades */
-				/* a big story must be matched more closely: its centroid
-				 * gathers every name it ever met and would draw in
-				 * everything (centroid drift) */
-				if (x->n > 8)
-					sim /= 1 + S_GROW * log2((double)x->n / 8);
-				if (sim > best) {
-					best = sim;
-					bj = (long)j;
+				if (seen[j] != i + 1) {
+					seen[j] = (uint32_t)(i + 1);
+					cand[nc++] = (S_cand){j, 0};
+					hits[j] = (uint32_t)(nc - 1);
 				}
+				cand[hits[j]].hits++;
+			}
+		}
+		if (nc > S_EVAL) {
+			qsort(cand, nc, sizeof *cand, S_cmp_cand);
+			nc = S_EVAL;
+		}
+		for (size_t q = 0; q < nc; q++) {
+			uint32_t j = cand[q].story;
+			S_story *x = &stories[j];
+			double sim = x->norm > 0 ? S_dot(&a->v, &x->c) / x->norm : 0;
+			double gap = S_days(a->day, x->lastday);
+			if (gap > 3)
+				sim *= S_fade(gap); /* a story fades */
+			/* a big story must be matched more closely: its centroid
+			 * gathers every name it ever met and would draw in
+			 * everything (centroid drift) */
+			if (x->n > 8)
+				sim /= 1 + S_GROW * log2((double)x->n / 8);
+			if (sim > best) {
+				best = sim;
+				bj = (long)j;
 			}
 		}
 		if (bj < 0 || best < S_THRESHOLD) {
@@ -452,6 +529,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 			S_story *x = &stories[bj];
 			memset(x, 0, sizeof *x);
 			x->id = -1;
+			x->lastday = -1;
 			x->title = a->title;
 			x->c.t = dsr_xmalloc((S_STERMS + S_ATERMS + 1) * sizeof(S_term));
 			(*created)++;
@@ -484,8 +562,10 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 		if (a->published[0]) {
 			if (!x->first[0] || strcmp(a->published, x->first) < 0)
 				memcpy(x->first, a->published, 11);
-			if (!x->last[0] || strcmp(a->published, x->last) > 0)
+			if (!x->last[0] || strcmp(a->published, x->last) > 0) {
 				memcpy(x->last, a->published, 11);
+				x->lastday = a->day;
+			}
 		}
 		x->dirty = true;
 		for (size_t k = 0; k < x->c.n; k++)
@@ -554,7 +634,7 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 	if (e)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	else
-		*added = na;
+		*added += na;
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(upd);
@@ -571,7 +651,19 @@ out:
 		free(ix.p[k].s);
 	free(ix.p);
 	free(seen);
+	free(hits);
 	free(assign);
+	return e;
+}
+
+dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
+{
+	*added = *created = 0;
+	size_t n;
+	dsr_err e;
+	do
+		e = S_cluster_batch(s, added, created, &n);
+	while (!e && n == S_BATCH);
 	return e;
 }
 
