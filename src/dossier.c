@@ -41,6 +41,7 @@
 #define S_COPY 0.5        /* share of an article's shingles found in an earlier one */
 #define S_POSTING 32      /* articles remembered per shingle (boilerplate is common) */
 #define S_TEXT_MAX 240    /* bytes of a claim's text */
+#define S_TEXT_BUDGET (16u << 20) /* article text analyzed for one dossier */
 
 /* ---- a map from 64-bit keys to indexes ---- */
 
@@ -1317,7 +1318,7 @@ dsr_err dsr_store_dossier(dsr_store *s, const dsr_nlp *nlp, long long id, size_t
 	sqlite3_bind_int64(st, 2, limit ? (long long)limit : -1);
 	dsr_article *arts = NULL;
 	long long *seqs = NULL;
-	size_t n = 0, cap = 0, scap = 0;
+	size_t n = 0, cap = 0, scap = 0, text_bytes = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		arts = S_room(arts, &cap, n, sizeof *arts);
@@ -1337,9 +1338,13 @@ dsr_err dsr_store_dossier(dsr_store *s, const dsr_nlp *nlp, long long id, size_t
 		if (!a->text)
 			a->text = "";
 		seqs[n++] = sqlite3_column_int64(st, 8);
+		/* the analyses stay in memory together: bound the text behind them */
+		text_bytes += a->text_len;
+		if (text_bytes > S_TEXT_BUDGET)
+			break;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		free(arts);
 		free(seqs);
 		return dsr__store_fail(s, "cannot read the story's articles");
