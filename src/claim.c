@@ -13,7 +13,7 @@
 
 #include "nlp.h"
 
-enum { W_AUX = 1, W_DET = 2, W_NEG = 4, W_HEDGE = 8, W_COP = 16 };
+enum { W_AUX = 1, W_DET = 2, W_NEG = 4, W_HEDGE = 8, W_COP = 16, W_LOC = 32 };
 
 /* Per article: each token's word classes (W_*) and whether it lies in
  * another attribution's cue or in a teller-only content ("citing X"). */
@@ -36,6 +36,8 @@ static const char *const S_det[] = {
 	"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
 	"my", "your", "some", "any", "each", "every", "no", "of", "for", "in", "on", "at", "by",
 	"with", "from", NULL};
+static const char *const S_loc[] = {"in", "at", "near", "off", "outside", "inside", "across",
+				   "around", "within", "into", "throughout", "across", NULL};
 static const char *const S_neg[] = {"not", "n't", "never", "no", "neither", "nor", "nobody",
 				    "nothing", "without", NULL};
 static const char *const S_hedge[] = {
@@ -46,7 +48,9 @@ static const char *const S_hedge[] = {
 static const char *const S_neg_cue[] = {"deny", "reject", "dismiss", "refute", "dispute", NULL};
 static const char *const S_hedge_cue[] = {"believe", "suspect", "estimate", "expect", "suggest",
 					  "speculate", "think", "assume", "guess", "fear",
-					  "hope", "claim", "allege", NULL};
+					  "hope", "claim", "allege", "plan", "intend", "aim",
+					  "want", "seek", "prepare", "threaten", "offer", "promise",
+					  "try", "attempt", "vow", "pledge", NULL};
 
 /* Verbs of will rather than speech: "X agreed to buy" is a claim that X
  * buys, told by whoever tells of the agreement. */
@@ -54,6 +58,13 @@ static const char *const S_control[] = {"agree", "plan", "decide", "want", "inte
 					"aim", "refuse", "promise", "try", "offer", "threaten",
 					"prepare", "vow", "pledge", "hope", "expect", "attempt",
 					"arrange", "consent", NULL};
+
+/* Verbs that lend their clause to a noun: "reached an agreement" is
+ * "agree", "began production" is "produce". */
+static const char *const S_light[] = {"reach", "make", "strike", "sign", "conclude", "seal",
+				      "finalize", "finalise", "begin", "start", "launch", "hold",
+				      "conduct", "carry", "give", "take", "complete", "resume",
+				      "undertake", "stage", "mount", "perform", "announce", NULL};
 
 static bool S_lemma_in(const char *lem, const char *const *ws)
 {
@@ -115,6 +126,8 @@ typedef struct S_unit {
 	long att;
 	uint32_t sent;
 	const char *actor;   /* "Veloria agreed to buy": the one who agreed */
+	const char *will;    /* and "agree", the predicate when the content has none */
+	bool hedge;          /* the will is an intention: "plans to" */
 } S_unit;
 
 /* Index of the first of n records at `base` (`size` bytes apart, each
@@ -145,6 +158,76 @@ static bool S_teller_only(const nlp_doc *d, const dsr_attribution *x)
 	size_t t = S_tok_at(d, x->cue.start);
 	return t < d->ntok && (dsr__tk_is(d, t, "citing") || dsr__tk_is(d, t, "quoting") ||
 			       dsr__tk_is(d, t, "cited"));
+}
+
+/* The lemma of the last noun of the first noun run in tokens [i, b) (at
+ * most 7 tokens on, stopping at punctuation), or NULL; `plurals` also
+ * takes plurals the lexicon lacks ("drones"). */
+static const char *S_noun_head(nlp_doc *d, size_t from, size_t b, bool plurals)
+{
+	char lb[64];
+	for (size_t i = from; i < b && i < from + 7; i++) {
+		const dsr_token *t = &d->tok[i];
+		if (t->flags & DSR_TK_PUNCT)
+			break;
+		if (t->flags & DSR_TK_NUM)
+			continue;
+		if (!(t->lex & (LX_NOUN | LX_NOUNINF)) || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP)) {
+			if (!plurals || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP))
+				continue;
+			size_t nl = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
+			if (nl == tk_len(d, i) || !(dsr__lx_cls(d->nlp, lb, nl) & LX_NOUN))
+				continue;
+		}
+		size_t j = i;
+		while (j + 1 < b && (d->tok[j + 1].lex & (LX_NOUN | LX_NOUNINF)) &&
+		       !(d->tok[j + 1].lex & LX_FUNC) && !(d->tok[j + 1].flags & DSR_TK_PUNCT))
+			j++;
+		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[j].start, tk_len(d, j), false, lb, sizeof lb);
+		return dsr_arena_strndup(d->arena, lb, ll);
+	}
+	return NULL;
+}
+
+/* "reached an agreement", "began production of drones": the noun's verb is
+ * the action, and what follows "of" the theme. */
+static void S_light_verb(const S_cx *cx, dsr_claim *c, size_t v, size_t b)
+{
+	nlp_doc *d = cx->d;
+	if (!c->action || !S_lemma_in(c->action, S_light))
+		return;
+	size_t k = v + 1;
+	while (k < b && k < v + 4 && (S_in(cx, k, W_DET) || ((d->tok[k].lex & LX_ADJ) &&
+								!(d->tok[k].lex & LX_NOUN))))
+		k++;
+	if (k >= b || (d->tok[k].flags & (DSR_TK_CAP | DSR_TK_PUNCT | DSR_TK_NUM)))
+		return;
+	char lb[64];
+	size_t ll = dsr__lemma(d->nlp, d->low + d->tok[k].start, tk_len(d, k), false, lb, sizeof lb);
+	const lx_entry *e = dsr__lx_get(d->nlp, lb, ll);
+	if (!e || !(e->cls & LX_DERIV) || !e->extra || !e->xlen || e->xlen >= 40)
+		return;
+	c->action = dsr_arena_strndup(d->arena, e->extra, e->xlen);
+	c->theme = NULL;
+	if (k + 2 >= b || !dsr__tk_is(d, k + 1, "of"))
+		return;
+	/* the theme after "of": equipment, else the head of the noun run */
+	dsr_analysis *an = cx->an;
+	uint32_t from = d->tok[k + 2].start;
+	for (size_t q = S_first((const void *)an->entities, sizeof *an->entities, an->nentities, from, false);
+	     q < an->nentities && an->entities[q].sp.start < d->tok[b - 1].end && q < an->nentities; q++) {
+		if (an->entities[q].type == DSR_E_EQUIPMENT && an->entities[q].sp.start <= from + 40) {
+			c->theme = an->entities[q].canonical;
+			return;
+		}
+	}
+	size_t q0 = S_first((const void *)an->quantities, sizeof *an->quantities, an->nquantities, from, false);
+	if (q0 < an->nquantities && an->quantities[q0].sp.start == from && /* "of 40 missiles" */
+	    an->quantities[q0].kind == DSR_Q_COUNT && an->quantities[q0].unit) {
+		c->theme = an->quantities[q0].unit;
+		return;
+	}
+	c->theme = S_noun_head(d, k + 2, b, true);
 }
 
 static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
@@ -178,10 +261,31 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	size_t ll;
 	if (v != (size_t)-1) {
 		ll = dsr__lemma(d->nlp, d->low + d->tok[v].start, tk_len(d, v), true, lb, sizeof lb);
+		lb[ll < sizeof lb ? ll : sizeof lb - 1] = 0;
+		/* "Iran had agreed to supply drones": the claim is the supplying */
+		if (S_lemma_in(lb, S_control) && v + 2 < b && dsr__tk_is(d, v + 1, "to") &&
+		    S_verb(cx, v + 2, a) == 2) {
+			v += 2;
+			ll = dsr__lemma(d->nlp, d->low + d->tok[v].start, tk_len(d, v), true, lb, sizeof lb);
+		}
 		c->action = dsr_arena_strndup(d->arena, lb, ll);
 	} else if (cop != (size_t)-1) {
 		v = cop; /* "the contract was worth $40 million" */
 		c->action = "be";
+	} else if (u->will && a < b) {
+		v = a; /* "agreed on the production of drones" */
+		c->action = u->will;
+		const dsr_attribution *at = u->att >= 0 ? &an->attributions[u->att] : NULL;
+		if (!u->actor && at && at->has_source && at->source.canonical) {
+			size_t st = S_tok_at(d, at->source.sp.start);
+			bool pron = st + 1 >= d->ntok || d->tok[st + 1].start >= at->source.sp.end ?
+					    (d->tok[st].lex & LX_FUNC) != 0 : false;
+			size_t sl = at->source.sp.end - at->source.sp.start;
+			bool same = strlen(at->source.canonical) == sl &&
+				    !memcmp(at->source.canonical, an->text + at->source.sp.start, sl);
+			if (!pron || !same) /* an unresolved "they" acts for nobody */
+				c->actor = at->source.canonical;
+		}
 	} else {
 		return;
 	}
@@ -198,20 +302,28 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		}
 	}
 	c->negated = neg;
-	c->hedged = hedge;
+	c->hedged = hedge || u->hedge;
 	/* actor: the last named entity before the predicate; theme: equipment,
 	 * else the counted noun, else the first noun after it */
 	uint32_t vs = d->tok[v].start;
 	c->places = dsr_arena_alloc(d->arena, 8 * sizeof *c->places);
 	size_t e0 = S_first((const void *)an->entities, sizeof *an->entities, an->nentities, u->start, false);
+	const dsr_entity *prev = NULL;
 	for (size_t k = e0; k < an->nentities && an->entities[k].sp.start < u->end; k++) {
 		const dsr_entity *e = &an->entities[k];
 		if (e->sp.start < u->start || e->sp.end > u->end)
 			continue;
 		bool named = e->type == DSR_E_PERSON || e->type == DSR_E_ORG ||
 			     e->type == DSR_E_GPE || e->type == DSR_E_NORP;
-		if (e->sp.end <= vs && named)
-			c->actor = e->canonical;
+		if (e->sp.end <= vs && named) {
+			/* "Moscow and Tehran agreed": the first of the pair */
+			uint32_t gap = prev ? e->sp.start - prev->sp.end : 0;
+			bool pair = prev && ((gap == 5 && !memcmp(an->text + prev->sp.end, " and ", 5)) ||
+					     (gap == 2 && !memcmp(an->text + prev->sp.end, ", ", 2)));
+			if (!pair)
+				c->actor = e->canonical;
+			prev = e;
+		}
 		if (e->sp.start > vs && e->type == DSR_E_EQUIPMENT && !c->theme)
 			c->theme = e->canonical;
 	}
@@ -221,6 +333,13 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 			continue;
 		bool place = e->type == DSR_E_GPE || e->type == DSR_E_LOC || e->type == DSR_E_FAC;
 		if (!place || (c->actor && !strcmp(c->actor, e->canonical)))
+			continue;
+		/* where it happened: "in Velmont", "off Cape Morrow", "at the Alabuga
+		 * plant"; not "Moscow and Tehran agreed" nor "sold to Russia" */
+		size_t et = S_tok_at(d, e->sp.start);
+		if (et > 0 && dsr__tk_is(d, et - 1, "the"))
+			et--;
+		if (et == 0 || !S_in(cx, et - 1, W_LOC))
 			continue;
 		bool dup = false;
 		for (size_t p = 0; p < c->nplaces; p++)
@@ -289,22 +408,9 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	}
 	if (u->actor && (!c->actor || dsr__tk_is(d, a, "to")))
 		c->actor = u->actor;
-	for (size_t i = v + 1; !c->theme && i < b && i < v + 8; i++) {
-		const dsr_token *t = &d->tok[i];
-		if (t->flags & DSR_TK_PUNCT)
-			break;
-		if (t->flags & DSR_TK_NUM)
-			continue;
-		if (!(t->lex & (LX_NOUN | LX_NOUNINF)) || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP))
-			continue;
-		/* the last noun of the phrase */
-		size_t j = i;
-		while (j + 1 < b && (d->tok[j + 1].lex & (LX_NOUN | LX_NOUNINF)) &&
-		       !(d->tok[j + 1].lex & LX_FUNC) && !(d->tok[j + 1].flags & DSR_TK_PUNCT))
-			j++;
-		ll = dsr__lemma(d->nlp, d->low + d->tok[j].start, tk_len(d, j), false, lb, sizeof lb);
-		c->theme = dsr_arena_strndup(d->arena, lb, ll);
-	}
+	if (!c->theme)
+		c->theme = S_noun_head(d, v + 1, b, false);
+	S_light_verb(cx, c, v, b);
 }
 
 static int S_cmp_unit(const void *x, const void *y)
@@ -323,15 +429,20 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 	 * sentences with no attribution */
 	size_t cap = an->nsentences + an->nattributions * 4 + 1, nu = 0;
 	bool *control = dsr_arena_alloc(d->arena, an->nattributions + 1);
+	const char **will = dsr_arena_alloc(d->arena, (an->nattributions + 1) * sizeof *will);
 	for (size_t k = 0; k < an->nattributions; k++) {
 		const dsr_attribution *x = &an->attributions[k];
-		size_t ct = S_tok_at(d, x->cue.start);
+		/* the cue's last word: "had agreed" */
+		size_t ct = S_tok_at(d, x->cue.end > 0 ? x->cue.end - 1 : 0);
 		char cb[64];
 		size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true, cb, sizeof cb);
 		cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
 		size_t ci = S_tok_at(d, x->content.start);
-		control[k] = S_lemma_in(cb, S_control) &&
-			     ci < d->ntok && dsr__tk_is(d, ci, "to");
+		control[k] = S_lemma_in(cb, S_control) && ci < d->ntok &&
+			     (dsr__tk_is(d, ci, "to") || dsr__tk_is(d, ci, "on"));
+		/* the cue's verb stands in when the content has none ("started the
+		 * production of drones"), unless it denies */
+		will[k] = !S_lemma_in(cb, S_neg_cue) ? dsr_arena_strndup(d->arena, cb, strlen(cb)) : NULL;
 	}
 	S_unit *u = dsr_arena_alloc(d->arena, cap * sizeof *u);
 	bool *covered = dsr_arena_alloc(d->arena, an->nsentences);
@@ -383,12 +494,13 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 			if (a >= b)
 				continue;
 			covered[s] = true;
-			u[nu++] = (S_unit){a, b, att, (uint32_t)s, actor};
+			u[nu++] = (S_unit){a, b, att, (uint32_t)s, actor, will[k],
+					   control[k] && S_lemma_in(will[k], S_hedge_cue)};
 		}
 	}
 	for (size_t s = 0; s < an->nsentences && nu < cap; s++)
 		if (!covered[s])
-			u[nu++] = (S_unit){an->sentences[s].start, an->sentences[s].end, -1, (uint32_t)s, NULL};
+			u[nu++] = (S_unit){an->sentences[s].start, an->sentences[s].end, -1, (uint32_t)s, NULL, NULL, false};
 	qsort(u, nu, sizeof *u, S_cmp_unit); /* in text order */
 	/* word classes and holes, once per article */
 	nlp_wset ws;
@@ -398,6 +510,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 	dsr__wset_add(&ws, S_neg, W_NEG);
 	dsr__wset_add(&ws, S_hedge, W_HEDGE);
 	dsr__wset_add(&ws, S_copula, W_COP);
+	dsr__wset_add(&ws, S_loc, W_LOC);
 	S_cx cx = {d, an, dsr_arena_alloc(d->arena, d->ntok + 1), dsr_arena_alloc(d->arena, d->ntok + 1)};
 	memset(cx.hole, 0, d->ntok + 1);
 	for (size_t i = 0; i < d->ntok; i++)

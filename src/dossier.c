@@ -35,6 +35,7 @@
 
 #include "dossier/json.h"
 #include "dossier/story.h"
+#include "nlp.h"
 #include "store_int.h"
 
 #define S_SHINGLE 5
@@ -347,6 +348,7 @@ typedef struct S_group {
 } S_group;
 
 typedef struct S_cx {
+	const dsr_nlp *nlp;
 	dsr_arena *arena;
 	dsr_dossier *d;
 	S_uf uf;
@@ -774,6 +776,21 @@ static size_t S_root_add(S_cx *cx, const char *name)
 	return *v;
 }
 
+/* A capital acting for its country ("Moscow agreed"): the country. */
+static const char *S_metonym(S_cx *cx, const char *name)
+{
+	char low[64];
+	size_t n = name ? strlen(name) : 0;
+	if (!n || n >= sizeof low)
+		return name;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)name[i]);
+	const lx_entry *e = dsr__lx_get(cx->nlp, low, n);
+	if (!e || !(e->cls & LX_CAPITAL) || !e->extra || !e->xlen)
+		return name;
+	return dsr_arena_strndup(cx->arena, e->extra, e->xlen);
+}
+
 /* The outlet an article speaks for: its outlet, else its URL's host. */
 static const char *S_voice(S_cx *cx, const dsr_article *a)
 {
@@ -931,7 +948,7 @@ static void S_claims(S_cx *cx)
 			memset(x, 0, sizeof *x);
 			x->art = i;
 			x->c = c;
-			x->actor = S_canon(cx, c->actor);
+			x->actor = S_canon(cx, S_metonym(cx, c->actor));
 			x->theme = S_canon(cx, c->theme);
 			x->q = S_pick_q(an, c);
 			x->t = S_pick_t(an, c);
@@ -1264,7 +1281,7 @@ dsr_err dsr_dossier_build(const dsr_nlp *nlp, const dsr_article *arts, size_t n,
 	for (size_t i = 0; i < n && !d->title; i++)
 		if (d->articles[i].copy_of < 0 && d->articles[i].a->title)
 			d->title = d->articles[i].a->title;
-	S_cx cx = {.arena = arena, .d = d};
+	S_cx cx = {.nlp = nlp, .arena = arena, .d = d};
 	S_entities(&cx);
 	S_claims(&cx);
 	S_timeline(&cx);

@@ -158,6 +158,8 @@ static uint32_t S_letters(const char *s, const char *e)
 		case 's': c |= LX_VCOMM; break;
 		case 'k': c |= LX_VCOG; break;
 		case 'q': c |= LX_NCOMM; break;
+		case 'D': c |= LX_DERIV; break;
+		case 'K': c |= LX_CAPITAL; break;
 		default: break;
 		}
 	}

@@ -28,6 +28,8 @@ enum lx_class {
 	LX_VCOMM = 1u << 26,     /* WordNet verbs of communication: say, deny, warn */
 	LX_VCOG = 1u << 27,      /* verbs of cognition, emotion, perception: believe, fear, see */
 	LX_NCOMM = 1u << 28,     /* nouns of communication: statement, report, claim */
+	LX_DERIV = 1u << 29,     /* a noun made from a verb (extra = the verb): production */
+	LX_CAPITAL = 1u << 30,   /* a national capital (extra = its country): moscow */
 };
 #define LX_NAMECLASS (LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC | LX_NORP)
 

@@ -15,6 +15,9 @@ classes (letters, any combination):
   n common noun  v verb          a adjective      r adverb
   $ currency name (extra = ISO 4217 code)
   m noun inflection (extra = lemma)   w verb inflection (extra = lemma)
+  D noun derived from a verb (extra = the verb: "production" -> "produce")
+  K national capital (extra = its country: "moscow" -> "Russia"), for
+    metonymy ("Moscow agreed")
 
 Usage: gen_lexicon.py [ISO_DIR] [WORDNET_DIR] > lexicon.tsv
 Nothing here is taken from a news story: it is what Debian ships.
@@ -123,6 +126,80 @@ for pos, letter in (("noun", "m"), ("verb", "w")):
             fs = line.split()
             if len(fs) >= 2 and "_" not in fs[0]:
                 add(fs[0], letter, fs[1])
+
+# nouns derived from verbs (WordNet's "+" pointers from noun to verb synsets),
+# when the two words share their first three letters (agreement -> agree,
+# delivery -> deliver): claims read "began production" as "produce"
+verb_words = {}
+with open(os.path.join(wn, "data.verb"), encoding="latin-1") as f:
+    for line in f:
+        if line.startswith(" "):
+            continue
+        fs = line.split(" ")
+        n = int(fs[3], 16)
+        verb_words[fs[0]] = [fs[4 + 2 * i] for i in range(n)]
+deriv = {}
+for lex, words, line in synsets(os.path.join(wn, "data.noun")):
+    fs = line.split("|")[0].split(" ")
+    n = int(fs[3], 16)
+    k = 4 + 2 * n
+    for i in range(int(fs[k])):
+        sym, off, pos, st = fs[k + 1 + 4 * i: k + 5 + 4 * i]
+        if sym != "+" or pos != "v" or off not in verb_words:
+            continue
+        src, dst = int(st[:2], 16), int(st[2:], 16)
+        if not src or not dst or src > len(words) or dst > len(verb_words[off]):
+            continue
+        noun, verb = words[src - 1].lower(), verb_words[off][dst - 1].lower()
+        if "_" in noun or "_" in verb or not noun.isascii() or noun[:3] != verb[:3]:
+            continue
+        best = deriv.get(noun)
+        common = len(os.path.commonprefix([noun, verb]))
+        if best is None or common > best[0]:
+            deriv[noun] = (common, verb)
+for noun, (_, verb) in deriv.items():
+    if noun in cls and (noun, "m") not in extra and (noun, "w") not in extra and \
+            (noun, "$") not in extra:
+        add(noun, "D", verb)
+
+# national capitals (instances of WordNet's "national capital", 08691669)
+# and the country they are part of
+noun_words = {}
+part_of = {}
+capitals = []
+for lex, words, line in synsets(os.path.join(wn, "data.noun")):
+    off = line.split(" ", 1)[0]
+    noun_words[off] = words
+    fs = line.split("|")[0].split(" ")
+    holo = [fs[i + 1] for i in range(len(fs) - 1) if fs[i] == "#p"]
+    if holo:
+        part_of[off] = holo[0]
+    if lex == 15 and " @i 08691669 n " in line and holo:
+        capitals.append((words, holo[0]))
+
+
+def country_of(off):
+    """The first synset up the part-of chain that is an ISO 3166 country."""
+    for _ in range(3):
+        ws = noun_words.get(off)
+        if not ws:
+            return None
+        names = [w.split("(")[0].replace("_", " ") for w in ws]
+        if any("C" in cls.get(n.lower(), ()) for n in names):
+            return names[0]   # WordNet's first word: "Russia", not "Russian Federation"
+        off = part_of.get(off)
+    return None
+
+
+for words, holo in capitals:
+    name = country_of(holo)
+    if not name:
+        continue
+    for w in words:
+        w = w.split("(")[0]
+        p = w.replace("_", " ").lower()
+        if w[0].isupper() and "capital" not in p and not any((p, c) in extra for c in "$mwD"):
+            add(w, "K", name)
 
 out = sys.stdout
 for p in sorted(cls):

@@ -246,10 +246,11 @@ void test_claims(void)
 		"Norvik Aerospace denied that it had delivered any drones.\n\n"
 		"The drones could be delivered next year.",
 		"2030-05-08");
+	/* "had agreed to build": the claim is the building */
 	const dsr_claim *agree = NULL, *deliver = NULL;
 	for (size_t i = 0; i < an.nclaims; i++) {
 		const dsr_claim *c = &an.claims[i];
-		if (c->action && !strcmp(c->action, "agree"))
+		if (c->action && !strcmp(c->action, "build"))
 			agree = c;
 		if (c->action && !strcmp(c->action, "deliver") && !deliver)
 			deliver = c;
