@@ -49,6 +49,9 @@
 #ifndef S_GROW
 #define S_GROW 0.3
 #endif
+#ifndef S_DIGIT
+#define S_DIGIT 3.0f /* ECB+ dev: 2 0.849, 3 0.857 */
+#endif
 #define S_THRESHOLD 0.16 /* ECB+ dev B-cubed: 0.12 0.841, 0.16 0.849, 0.20 0.847, 0.25 0.820 (fade without floor, no growth) */
 
 typedef struct S_term {
@@ -169,8 +172,8 @@ static void S_words(S_bag *b, const char *s, size_t n, float base)
 				w[l++] = (char)tolower((unsigned char)s[j]);
 			j++;
 		}
-		if (l >= 3 && l < sizeof w && !S_is_stop(w, l)) {
-			float wt = base * ((cap && !sstart) || digit ? 2.0f : 1.0f);
+		if ((l >= 3 || (digit && l == 2)) && l < sizeof w && !S_is_stop(w, l)) {
+			float wt = base * ((cap && !sstart) ? 2.0f : digit ? S_DIGIT : 1.0f);
 			S_bag_add(b, S_hash(w, l), wt);
 		}
 		sstart = false;
