@@ -52,6 +52,14 @@
 #ifndef S_DIGIT
 #define S_DIGIT 3.0f /* ECB+ dev: 2 0.849, 3 0.857 */
 #endif
+#ifndef S_SPLIT
+#define S_SPLIT 0.6     /* split when across < S_SPLIT x within; ECB+ dev: 0.5 0.879, 0.6 0.895, 0.7 0.873 */
+#endif
+#define S_SPLIT_MIN 6
+#ifndef S_SPLIT_PASSES
+#define S_SPLIT_PASSES 2
+#endif
+#define S_SPLIT_MAX 256
 #define S_THRESHOLD 0.16 /* ECB+ dev B-cubed: 0.12 0.841, 0.16 0.849, 0.20 0.847, 0.25 0.820 (fade without floor, no growth) */
 
 typedef struct S_term {
@@ -355,6 +363,128 @@ static void S_blob(const S_vec *v, const void **p, int *n)
 	*n = (int)(v->n * sizeof *v->t);
 }
 
+/* Adds article a to story x: centroid (top terms kept), size, dates, title. */
+static void S_join(S_story *x, const S_art *a)
+{
+	/* centroid += article, keep the top terms */
+	S_term *m = dsr_xmalloc((x->c.n + a->v.n + 1) * sizeof *m);
+	size_t p = 0, q = 0, o = 0;
+	while (p < x->c.n || q < a->v.n) {
+		if (q >= a->v.n || (p < x->c.n && x->c.t[p].h < a->v.t[q].h))
+			m[o++] = x->c.t[p++];
+		else if (p >= x->c.n || a->v.t[q].h < x->c.t[p].h)
+			m[o++] = a->v.t[q++];
+		else {
+			m[o] = x->c.t[p++];
+			m[o++].w += a->v.t[q++].w;
+		}
+	}
+	free(x->c.t);
+	x->c.t = m;
+	x->c.n = o;
+	S_top(&x->c, S_STERMS);
+	x->norm = S_norm(&x->c);
+	x->n++;
+	if (a->title && ((x->id < 0 && !x->title) ||
+			 (a->published[0] && x->first[0] && strcmp(a->published, x->first) < 0)))
+		x->title = a->title; /* the earliest report names the story */
+	if (a->title && !x->fallback)
+		x->fallback = a->title; /* for a story whose articles had no title */
+	if (a->published[0]) {
+		if (!x->first[0] || strcmp(a->published, x->first) < 0)
+			memcpy(x->first, a->published, 11);
+		if (!x->last[0] || strcmp(a->published, x->last) > 0) {
+			memcpy(x->last, a->published, 11);
+			x->lastday = a->day;
+		}
+	}
+	x->dirty = true;
+}
+
+static const long long *S_assign_sort;
+
+static int S_cmp_assign(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	long long sa = S_assign_sort[a], sb = S_assign_sort[b];
+	return sa != sb ? (sa > sb) - (sa < sb) : (a > b) - (a < b);
+}
+
+/*
+ * Two-means over the n articles m[] by their pairwise similarity: seeded
+ * with the article least like the rest and the one least like it, then
+ * each goes to the side it resembles more on average. Returns whether the
+ * sides are far apart (mean similarity across below S_SPLIT times the
+ * lesser mean within, each side at least 2 articles); side[] says which.
+ */
+static bool S_two_means(const S_art *arts, const uint32_t *m, size_t n, uint8_t *side)
+{
+	double *sim = dsr_xmalloc(n * n * sizeof *sim);
+	for (size_t a = 0; a < n; a++) {
+		sim[a * n + a] = 1;
+		for (size_t b = a + 1; b < n; b++)
+			sim[a * n + b] = sim[b * n + a] = S_dot(&arts[m[a]].v, &arts[m[b]].v);
+	}
+	size_t s0 = 0, s1 = 0;
+	double lo = 2;
+	for (size_t a = 0; a < n; a++) {
+		double t = 0;
+		for (size_t b = 0; b < n; b++)
+			t += sim[a * n + b];
+		if (t < lo) {
+			lo = t;
+			s0 = a;
+		}
+	}
+	lo = 2;
+	for (size_t b = 0; b < n; b++)
+		if (b != s0 && sim[s0 * n + b] < lo) {
+			lo = sim[s0 * n + b];
+			s1 = b;
+		}
+	for (size_t a = 0; a < n; a++)
+		side[a] = sim[a * n + s1] > sim[a * n + s0];
+	for (int it = 0; it < 8; it++) {
+		bool moved = false;
+		for (size_t a = 0; a < n; a++) {
+			double t[2] = {0, 0};
+			size_t c[2] = {0, 0};
+			for (size_t b = 0; b < n; b++)
+				if (b != a) {
+					t[side[b]] += sim[a * n + b];
+					c[side[b]]++;
+				}
+			if (!c[0] || !c[1])
+				continue;
+			uint8_t want = t[1] / (double)c[1] > t[0] / (double)c[0];
+			moved |= want != side[a];
+			side[a] = want;
+		}
+		if (!moved)
+			break;
+	}
+	double w[2] = {0, 0}, x = 0;
+	size_t cw[2] = {0, 0}, cx = 0, cnt[2] = {0, 0};
+	for (size_t a = 0; a < n; a++) {
+		cnt[side[a]]++;
+		for (size_t b = a + 1; b < n; b++) {
+			if (side[a] == side[b]) {
+				w[side[a]] += sim[a * n + b];
+				cw[side[a]]++;
+			} else {
+				x += sim[a * n + b];
+				cx++;
+			}
+		}
+	}
+	free(sim);
+	if (cnt[0] < 2 || cnt[1] < 2 || !cw[0] || !cw[1] || !cx)
+		return false;
+	double within = w[0] / (double)cw[0] < w[1] / (double)cw[1] ? w[0] / (double)cw[0]
+								     : w[1] / (double)cw[1];
+	return x / (double)cx < S_SPLIT * within;
+}
+
 /* Clusters the next batch of at most S_BATCH articles not yet in a story;
  * *na is how many there were. */
 static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, size_t *nbatch)
@@ -538,43 +668,53 @@ static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, siz
 			(*created)++;
 		}
 		S_story *x = &stories[bj];
-		/* centroid += article, keep the top terms */
-		S_term *m = dsr_xmalloc((x->c.n + a->v.n + 1) * sizeof *m);
-		size_t p = 0, q = 0, o = 0;
-		while (p < x->c.n || q < a->v.n) {
-			if (q >= a->v.n || (p < x->c.n && x->c.t[p].h < a->v.t[q].h))
-				m[o++] = x->c.t[p++];
-			else if (p >= x->c.n || a->v.t[q].h < x->c.t[p].h)
-				m[o++] = a->v.t[q++];
-			else {
-				m[o] = x->c.t[p++];
-				m[o++].w += a->v.t[q++].w;
-			}
-		}
-		free(x->c.t);
-		x->c.t = m;
-		x->c.n = o;
-		S_top(&x->c, S_STERMS);
-		x->norm = S_norm(&x->c);
-		x->n++;
-		if (a->title && ((x->id < 0 && !x->title) ||
-				 (a->published[0] && x->first[0] && strcmp(a->published, x->first) < 0)))
-			x->title = a->title; /* the earliest report names the story */
-		if (a->title && !x->fallback)
-			x->fallback = a->title; /* for a story whose articles had no title */
-		if (a->published[0]) {
-			if (!x->first[0] || strcmp(a->published, x->first) < 0)
-				memcpy(x->first, a->published, 11);
-			if (!x->last[0] || strcmp(a->published, x->last) > 0) {
-				memcpy(x->last, a->published, 11);
-				x->lastday = a->day;
-			}
-		}
+		S_join(x, a);
 		x->dirty = true;
 		for (size_t k = 0; k < x->c.n; k++)
 			S_post_add(&ix, x->c.t[k].h, (uint32_t)bj);
 		assign[i] = bj;
 	}
+	/* split pass: a story that formed in this batch from two events of one
+	 * kind (two earthquakes, two pirate captures) splits in two when its
+	 * halves are much less alike across than within */
+	uint32_t *ord = dsr_xmalloc((na + 1) * sizeof *ord);
+	for (int pass = 0, split = 1; pass < S_SPLIT_PASSES && split; pass++) {
+	split = 0;
+	for (size_t i = 0; i < na; i++)
+		ord[i] = (uint32_t)i;
+	S_assign_sort = assign;
+	qsort(ord, na, sizeof *ord, S_cmp_assign);
+	for (size_t i = 0; i < na;) {
+		size_t k = i;
+		while (k < na && assign[ord[k]] == assign[ord[i]])
+			k++;
+		long j = assign[ord[i]];
+		if (stories[j].id < 0 && (size_t)stories[j].n == k - i && k - i >= S_SPLIT_MIN &&
+		    k - i <= S_SPLIT_MAX) {
+			uint8_t side[S_SPLIT_MAX];
+			if (S_two_means(arts, ord + i, k - i, side)) {
+				stories = S_room(stories, &scap, ns, sizeof *stories);
+				S_story *x = &stories[j], *y = &stories[ns];
+				memset(y, 0, sizeof *y);
+				y->id = -1;
+				y->lastday = -1;
+				free(x->c.t);
+				memset(x, 0, sizeof *x);
+				x->id = -1;
+				x->lastday = -1;
+				for (size_t q = i; q < k; q++) {
+					S_join(side[q - i] ? y : x, &arts[ord[q]]);
+					assign[ord[q]] = side[q - i] ? (long long)ns : j;
+				}
+				ns++;
+				(*created)++;
+				split = 1;
+			}
+		}
+		i = k;
+	}
+	}
+	free(ord);
 	/* write: new stories get ids; every touched story its centroid */
 	dsr_err e = DSR_OK;
 	sqlite3_stmt *ins = NULL, *upd = NULL, *mem = NULL;
