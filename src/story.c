@@ -411,6 +411,80 @@ static void S_join(S_story *x, const S_art *a)
 	x->dirty = true;
 }
 
+/* The story most like article a (not story `not`) among the candidates
+ * from the index, and its similarity in *bestp; -1 if none. seen[] and
+ * hits[] are scratch indexed by story; `stamp` is new for every call. */
+static long S_best(const S_story *stories, S_index *ix, const S_art *a, uint32_t *seen,
+		   uint32_t *hits, uint32_t stamp, long not, double *bestp)
+{
+	/* candidates: stories sharing one of the article's 16 heaviest
+	 * terms (the newest 32 stories of each term) */
+	double best = 0;
+	long bj = -1;
+	S_cand cand[16 * S_NEWEST];
+	float cut = 0;
+	if (a->v.n > 16) {
+		float w[S_ATERMS];
+		for (size_t k = 0; k < a->v.n; k++)
+			w[k] = a->v.t[k].w;
+		for (size_t r = 0; r < 16; r++) { /* the 16th largest weight */
+			size_t m = r;
+			for (size_t k = r + 1; k < a->v.n; k++)
+				if (w[k] > w[m])
+					m = k;
+			float t = w[r];
+			w[r] = w[m];
+			w[m] = t;
+		}
+		cut = w[15];
+	}
+	/* candidates, counted by how many of those terms they share; the
+	 * S_EVAL sharing most are compared in full */
+	size_t nc = 0;
+	for (size_t k = 0; k < a->v.n; k++) {
+		if (a->v.t[k].w < cut)
+			continue;
+		S_post *p = S_post_at(ix, a->v.t[k].h, false);
+		if (!p)
+			continue;
+		uint32_t from = p->n > S_NEWEST ? p->n - S_NEWEST : 0;
+		for (uint32_t q = from; q < p->n; q++) {
+			uint32_t j = p->s[q];
+			if ((long)j == not || !stories[j].n)
+				continue;
+			if (seen[j] != stamp) {
+				seen[j] = stamp;
+				cand[nc++] = (S_cand){j, 0};
+				hits[j] = (uint32_t)(nc - 1);
+			}
+			cand[hits[j]].hits++;
+		}
+	}
+	if (nc > S_EVAL) {
+		qsort(cand, nc, sizeof *cand, S_cmp_cand);
+		nc = S_EVAL;
+	}
+	for (size_t q = 0; q < nc; q++) {
+		uint32_t j = cand[q].story;
+		const S_story *x = &stories[j];
+		double sim = x->norm > 0 ? S_dot(&a->v, &x->c) / x->norm : 0;
+		double gap = S_days(a->day, x->lastday);
+		if (gap > 3)
+			sim *= S_fade(gap); /* a story fades */
+		/* a big story must be matched more closely: its centroid
+		 * gathers every name it ever met and would draw in
+		 * everything (centroid drift) */
+		if (x->n > 8)
+			sim /= 1 + S_GROW * log2((double)x->n / 8);
+		if (sim > best) {
+			best = sim;
+			bj = (long)j;
+		}
+	}
+	*bestp = best;
+	return bj;
+}
+
 static const long long *S_assign_sort;
 
 static int S_cmp_assign(const void *x, const void *y)
@@ -603,7 +677,6 @@ static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, siz
 			S_post_add(&ix, stories[j].c.t[k].h, (uint32_t)j);
 	uint32_t *seen = dsr_xcalloc(1, sizeof *seen), *hits = dsr_xcalloc(1, sizeof *hits);
 	size_t seencap = 0;
-	S_cand cand[16 * S_NEWEST];
 	long long *assign = dsr_xmalloc(na * sizeof *assign);
 	for (size_t i = 0; i < na; i++) {
 		S_art *a = &arts[i];
@@ -613,67 +686,8 @@ static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, siz
 			memset(seen, 0, seencap * sizeof *seen);
 			hits = dsr_xrealloc(hits, seencap * sizeof *hits);
 		}
-		/* candidates: stories sharing one of the article's 16 heaviest
-		 * terms (the newest 32 stories of each term) */
 		double best = 0;
-		long bj = -1;
-		float cut = 0;
-		if (a->v.n > 16) {
-			float w[S_ATERMS];
-			for (size_t k = 0; k < a->v.n; k++)
-				w[k] = a->v.t[k].w;
-			for (size_t r = 0; r < 16; r++) { /* the 16th largest weight */
-				size_t m = r;
-				for (size_t k = r + 1; k < a->v.n; k++)
-					if (w[k] > w[m])
-						m = k;
-				float t = w[r];
-				w[r] = w[m];
-				w[m] = t;
-			}
-			cut = w[15];
-		}
-		/* candidates, counted by how many of those terms they share; the
-		 * S_EVAL sharing most are compared in full */
-		size_t nc = 0;
-		for (size_t k = 0; k < a->v.n; k++) {
-			if (a->v.t[k].w < cut)
-				continue;
-			S_post *p = S_post_at(&ix, a->v.t[k].h, false);
-			if (!p)
-				continue;
-			uint32_t from = p->n > S_NEWEST ? p->n - S_NEWEST : 0;
-			for (uint32_t q = from; q < p->n; q++) {
-				uint32_t j = p->s[q];
-				if (seen[j] != i + 1) {
-					seen[j] = (uint32_t)(i + 1);
-					cand[nc++] = (S_cand){j, 0};
-					hits[j] = (uint32_t)(nc - 1);
-				}
-				cand[hits[j]].hits++;
-			}
-		}
-		if (nc > S_EVAL) {
-			qsort(cand, nc, sizeof *cand, S_cmp_cand);
-			nc = S_EVAL;
-		}
-		for (size_t q = 0; q < nc; q++) {
-			uint32_t j = cand[q].story;
-			S_story *x = &stories[j];
-			double sim = x->norm > 0 ? S_dot(&a->v, &x->c) / x->norm : 0;
-			double gap = S_days(a->day, x->lastday);
-			if (gap > 3)
-				sim *= S_fade(gap); /* a story fades */
-			/* a big story must be matched more closely: its centroid
-			 * gathers every name it ever met and would draw in
-			 * everything (centroid drift) */
-			if (x->n > 8)
-				sim /= 1 + S_GROW * log2((double)x->n / 8);
-			if (sim > best) {
-				best = sim;
-				bj = (long)j;
-			}
-		}
+		long bj = S_best(stories, &ix, a, seen, hits, (uint32_t)(i + 1), -1, &best);
 		if (bj < 0 || best < S_THRESHOLD) {
 			stories = S_room(stories, &scap, ns, sizeof *stories);
 			bj = (long)ns++;
@@ -691,6 +705,31 @@ static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, siz
 		for (size_t k = 0; k < x->c.n; k++)
 			S_post_add(&ix, x->c.t[k].h, (uint32_t)bj);
 		assign[i] = bj;
+	}
+	/* a story of one article, started before the story it belongs to had
+	 * formed in this batch, joins that story now */
+	if (ns + 1 > seencap) {
+		seencap = ns + 1;
+		seen = dsr_xrealloc(seen, seencap * sizeof *seen);
+		memset(seen, 0, seencap * sizeof *seen);
+		hits = dsr_xrealloc(hits, seencap * sizeof *hits);
+	}
+	for (size_t i = 0; i < na; i++) {
+		long j = (long)assign[i];
+		S_story *x = &stories[j];
+		if (x->id >= 0 || x->n != 1)
+			continue;
+		double best = 0;
+		long bj = S_best(stories, &ix, &arts[i], seen, hits, (uint32_t)(na + 1 + i), j, &best);
+		if (bj < 0 || best < S_THRESHOLD || stories[bj].n < 2)
+			continue;
+		S_join(&stories[bj], &arts[i]);
+		for (size_t k = 0; k < stories[bj].c.n; k++)
+			S_post_add(&ix, stories[bj].c.t[k].h, (uint32_t)bj);
+		assign[i] = bj;
+		x->n = 0; /* gone: never written */
+		x->dirty = false;
+		(*created)--;
 	}
 	/* split pass: a story that formed in this batch from two events of one
 	 * kind (two earthquakes, two pirate captures) splits in two when its
