@@ -56,6 +56,9 @@
 #define S_SPLIT 0.65    /* split when across < S_SPLIT x within; ECB+ dev (threshold 0.16): 0.5 0.879, 0.6 0.895, 0.7 0.873; (0.13): 0.6 0.915, 0.65 0.920 */
 #endif
 #define S_SPLIT_MIN 6
+#ifndef S_SEED_CENTRAL
+#define S_SEED_CENTRAL 1 /* seed two-means with the most central article */
+#endif
 #ifndef S_SPLIT_PASSES
 #define S_SPLIT_PASSES 2
 #endif
@@ -496,7 +499,7 @@ static int S_cmp_assign(const void *x, const void *y)
 
 /*
  * Two-means over the n articles m[] by their pairwise similarity: seeded
- * with the article least like the rest and the one least like it, then
+ * with the article most like the rest and the one least like it, then
  * each goes to the side it resembles more on average. Returns whether the
  * sides are far apart (mean similarity across below S_SPLIT times the
  * lesser mean within, each side at least 2 articles); side[] says which.
@@ -510,13 +513,13 @@ static bool S_two_means(const S_art *arts, const uint32_t *m, size_t n, uint8_t 
 			sim[a * n + b] = sim[b * n + a] = S_dot(&arts[m[a]].v, &arts[m[b]].v);
 	}
 	size_t s0 = 0, s1 = 0;
-	double lo = 2;
+	double lo = 1e300, hi = -1;
 	for (size_t a = 0; a < n; a++) {
 		double t = 0;
 		for (size_t b = 0; b < n; b++)
 			t += sim[a * n + b];
-		if (t < lo) {
-			lo = t;
+		if (S_SEED_CENTRAL ? t > hi : t < lo) {
+			lo = hi = t;
 			s0 = a;
 		}
 	}
