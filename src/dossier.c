@@ -42,7 +42,7 @@
 #define S_COPY 0.5        /* share of an article's shingles found in an earlier one */
 #define S_POSTING 32      /* articles remembered per shingle (boilerplate is common) */
 #define S_TEXT_MAX 240    /* bytes of a claim's text */
-#define S_TEXT_BUDGET (16u << 20) /* article text analyzed for one dossier */
+#define S_TEXT_BUDGET (8u << 20) /* article text analyzed for one dossier (analyses stay in memory: ~20-80 bytes per byte of text) */
 
 /* ---- a map from 64-bit keys to indexes ---- */
 

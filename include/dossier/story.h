@@ -109,7 +109,7 @@ DSR_WARN_UNUSED dsr_err dsr_dossier_build(const dsr_nlp *nlp, const dsr_article 
 					  dsr_arena *arena, dsr_dossier *out);
 
 /* Loads story `id` and builds its dossier (DSR_ENOTFOUND if there is no
- * such story). At most the newest `limit` articles, and 16 MB of their
+ * such story). At most the newest `limit` articles, and 8 MB of their
  * text, are analyzed (the report says how many of how many). */
 DSR_WARN_UNUSED dsr_err dsr_store_dossier(dsr_store *s, const dsr_nlp *nlp, long long id,
 					  size_t limit, dsr_arena *arena, dsr_dossier *out);
