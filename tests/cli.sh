@@ -227,6 +227,24 @@ for e in d['entities']:
     assert set(e)>={'canonical','type','aliases','articles'} and e['articles']>=1, e
 "
 check "story: the report shows claims, conflicts, timeline, entities" sh -c "$D story --db '$T/st.db' $sid | grep -q CONFLICTS && $D story --db '$T/st.db' $sid | grep -q 'copy of' && $D story --db '$T/st.db' $sid | grep -q TIMELINE && $D story --db '$T/st.db' $sid | grep -q ENTITIES"
+# a story with hostile articles: cue-dense, quote-dense, number-dense, repeated lines
+cat > "$T/hostile.py" <<'PYEOF'
+import json, sys
+b = 'Norvik Aerospace said the Kestrel-9 deal with Veloria was signed in Port Alder on March 9. '
+odd = ['Veloria told Norvik that Kestrel-9 said Port Alder reported, citing officials, ' * 4000,
+       '"' * 3000 + 'said ' * 500, 'up to 40 at least 36 about $310 million ' * 1000,
+       '\n\n'.join(['Moscow and Tehran agreed on the production of drones.'] * 500), '']
+with open(sys.argv[1], 'w') as f:
+    for i, o in enumerate(odd):
+        f.write(json.dumps({'url': 'https://h.example/%d' % i, 'title': 'Kestrel deal',
+                            'published': '2031-03-1%d' % i, 'text': b + o}) + '\n')
+PYEOF
+python3 "$T/hostile.py" "$T/hostile.jsonl"
+$D ingest --db "$T/h.db" "$T/hostile.jsonl" >/dev/null 2>&1
+hid=$($D stories --db "$T/h.db" --json | py "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+$D story --db "$T/h.db" --json "$hid" > "$T/h.json"; rc=$?
+check "story: hostile articles give a dossier" py "
+import json; d=json.load(open('$T/h.json')); assert $rc==0 and d['articles'] and isinstance(d['claims'], list)"
 $D story --db "$T/st.db" 99999 2>/dev/null; rc=$?
 check "story: unknown id exits 1" [ $rc -eq 1 ]
 
