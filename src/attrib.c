@@ -667,6 +667,18 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			} else if (q < d->ntok && S_word_in(d, q, S_w_outlet) && q > r) {
 				rs = q;
 				re = q + 1;
+			} else if (q < d->ntok && (d->tok[q].flags & DSR_TK_CAP) && eidx[q] < 0) {
+				/* "told the Weekly Ledger": capitalised words the tagger
+				 * missed, up to the sentence's end, a comma or "on" */
+				size_t e = q;
+				while (e < d->ntok && e < q + 5 && (d->tok[e].flags & DSR_TK_CAP) &&
+				       c.sid[e] == c.sid[a->cs])
+					e++;
+				if (e >= d->ntok || c.sid[e] != c.sid[a->cs] || dsr__tk_is(d, e, ".") ||
+				    dsr__tk_is(d, e, ",") || S_word_in(d, e, S_w_when)) {
+					rs = q;
+					re = e;
+				}
 			}
 			r = re > rs ? re : r;
 		}
@@ -693,7 +705,11 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			a->rcpt.sp.start = d->tok[rs].start;
 			a->rcpt.sp.end = d->tok[re - 1].end;
 			a->rcpt.kind = DSR_S_OUTLET;
-			a->rcpt.canonical = eidx[rs] >= 0 ? ent[eidx[rs]].canonical : NULL;
+			a->rcpt.canonical = eidx[rs] >= 0 ? ent[eidx[rs]].canonical
+				: (d->tok[rs].flags & DSR_TK_CAP)
+				? dsr_arena_strndup(d->arena, d->text + d->tok[rs].start,
+						    d->tok[re - 1].end - d->tok[rs].start)
+				: NULL;
 			/* "told the newspaper": the outlet named before */
 			for (size_t b = k; !a->rcpt.canonical && b-- > 0 && k - b <= 64;)
 				if (at[b].src.kind == DSR_S_OUTLET && at[b].se > at[b].ss &&

@@ -140,3 +140,45 @@ void test_dossier(void)
 	dsr_arena_release(&ar);
 	dsr_nlp_free(nlp);
 }
+
+/* A date and a place in dispute, and an actor credited with another's act. */
+void test_dossier_conflicts(void)
+{
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	static const char *const texts[] = {
+		"The Calder accord was signed in Velmont on May 28, officials told the Orin Times.",
+		"The Calder accord was signed in Velmont on June 3, the Tarsian foreign ministry said.",
+		"The Calder accord was signed in Harlow on May 28, a diplomat told the Weekly Ledger.",
+	};
+	static const char *const outlets[] = {"Orin Times", "Coastal Wire", "Weekly Ledger"};
+	dsr_article a[3];
+	memset(a, 0, sizeof a);
+	for (int i = 0; i < 3; i++) {
+		snprintf(a[i].id, sizeof a[i].id, "c%d", i);
+		a[i].text = texts[i];
+		a[i].text_len = strlen(texts[i]);
+		a[i].outlet = outlets[i];
+		a[i].published = "2040-06-10";
+		a[i].published_from = "given";
+	}
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_dossier d;
+	CHECK(dsr_dossier_build(nlp, a, 3, &ar, &d) == DSR_OK);
+	size_t nt = 0, np = 0;
+	for (size_t i = 0; i < d.nconflicts; i++) {
+		const dsr_dos_conflict *c = &d.conflicts[i];
+		if (!strcmp(c->field, "time")) {
+			nt++;
+			CHECK((!strcmp(c->va, "2040-05-28") && !strcmp(c->vb, "2040-06-03")) ||
+			      (!strcmp(c->vb, "2040-05-28") && !strcmp(c->va, "2040-06-03")));
+		}
+		np += !strcmp(c->field, "place");
+	}
+	CHECK(nt >= 1);
+	CHECK(np >= 1);
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
