@@ -529,6 +529,109 @@ static bool S_definite_org(const nlp_doc *d, size_t s, size_t e)
 	return e == s + 2 && dsr__tk_is(d, s, "the") && S_word_in(d, s + 1, S_w_firm);
 }
 
+static int S_cmp_att(const void *x, const void *y)
+{
+	const S_att *a = x, *b = y;
+	return (a->cs > b->cs) - (a->cs < b->cs);
+}
+
+static bool S_is_dash(const nlp_doc *d, size_t i)
+{
+	const char *s = d->text + d->tok[i].start;
+	size_t n = tk_len(d, i);
+	return (n == 3 && (!memcmp(s, "\xe2\x80\x95", 3) || !memcmp(s, "\xe2\x80\x94", 3) ||
+			   !memcmp(s, "\xe2\x80\x93", 3))) ||
+	       (n == 2 && !memcmp(s, "--", 2));
+}
+
+/* Capitalised tokens from i (at most lim), stopping at anything else or a new line. */
+static size_t S_cap_run(const nlp_doc *d, size_t i, size_t lim)
+{
+	size_t e = i;
+	while (e < d->ntok && e < i + lim && (d->tok[e].flags & DSR_TK_WORD) &&
+	       (d->tok[e].flags & (DSR_TK_CAP | DSR_TK_UPPER)) &&
+	       (e == i || !(d->tok[e].flags & (DSR_TK_NL | DSR_TK_PARA))))
+		e++;
+	return e;
+}
+
+/*
+ * Attributions by layout, which the taggers miss (lab[] marks their cues):
+ * a quotation signed with a dash ("“...” ― Name") and a line that opens
+ * with a name and a colon ("WALLACE: ...", "Pat Caddell: ..."). Counts
+ * them, and fills out[] when it is not NULL.
+ */
+static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
+			 const dsr_entity *ent, const int *lab, S_att *out)
+{
+	size_t n = 0;
+	for (size_t i = 1; i + 1 < d->ntok; i++) {
+		if (lab[i])
+			continue;
+		size_t cs = i, ss, se, ps, pe;
+		if (S_is_dash(d, i) && S_qmark(d, i - 1) && (c->quote[i - 1] & 2) &&
+		    !(c->quote[i - 1] & 4) && (d->tok[i + 1].flags & DSR_TK_CAP)) {
+			/* the signed quotation: back to its opening mark */
+			size_t o = i - 1;
+			while (o > 0 && i - o < 400 && !((c->quote[o - 1] & 4)))
+				o--;
+			if (o == 0 || i - o >= 400)
+				continue;
+			ss = i + 1;
+			se = S_cap_run(d, ss, 4);
+			ps = o - 1;
+			pe = i;
+		} else if (dsr__tk_is(d, i, ":")) {
+			/* "NAME: ..." at the start of a line */
+			size_t b = i;
+			while (b > 0 && i - b < 5 && !(d->tok[b].flags & (DSR_TK_NL | DSR_TK_PARA)))
+				b--;
+			if (!(d->tok[b].flags & (DSR_TK_NL | DSR_TK_PARA)) && b != 0)
+				continue;
+			if (b + 1 < i && S_qmark(d, b)) /* a quoted transcript line */
+				b++;
+			if (S_cap_run(d, b, 4) != i)
+				continue;
+			bool upper = true;
+			for (size_t k = b; k < i; k++)
+				upper &= (d->tok[k].flags & DSR_TK_UPPER) != 0;
+			bool named = eidx[b] >= 0 && (ent[eidx[b]].type == DSR_E_PERSON ||
+						      ent[eidx[b]].type == DSR_E_ORG);
+			if (!upper && !named && i - b < 2)
+				continue; /* "Update:", "Photo:" */
+			size_t e = i + 1;
+			while (e < d->ntok && e < i + 200 && !(d->tok[e].flags & (DSR_TK_NL | DSR_TK_PARA)))
+				e++;
+			if (e < i + 4)
+				continue;
+			ss = b;
+			se = i;
+			ps = i + 1;
+			pe = e;
+		} else {
+			continue;
+		}
+		if (se <= ss || pe <= ps)
+			continue;
+		if (out) {
+			S_att *a = &out[n];
+			memset(a, 0, sizeof *a);
+			a->cs = cs;
+			a->ce = cs + 1;
+			a->ss = ss;
+			a->se = se;
+			a->ws = ps < ss ? ps : ss;
+			a->we = pe > se ? pe : se;
+			a->np = 1;
+			a->ps[0] = ps;
+			a->pe[0] = pe;
+			a->outer = a->cited = -1;
+		}
+		n++;
+	}
+	return n;
+}
+
 /* Leans the cue decision towards recall (PolNeAR dev: +0.005 cue F1). */
 static const float S_cue_bias = 1.5f;
 
@@ -569,9 +672,10 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		prev = lab[i];
 		ncue += lab[i] == 1;
 	}
-	if (!ncue)
+	size_t npat = S_patterns(d, &c, eidx, ent, lab, NULL);
+	if (!ncue && !npat)
 		return;
-	S_att *at = dsr_arena_alloc(d->arena, ncue * sizeof *at);
+	S_att *at = dsr_arena_alloc(d->arena, (ncue + npat + 1) * sizeof *at);
 	/* role tagging reads a few tokens per token of text; past that (a page of
 	 * nothing but cues) windows shrink to the cue's neighbourhood */
 	long budget = 8 * (long)d->ntok + 20000;
@@ -593,6 +697,11 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		if (a->np)
 			na++;
 		i = j - 1;
+	}
+	/* the patterns, in cue order with the rest */
+	if (npat) {
+		na += S_patterns(d, &c, eidx, ent, lab, at + na);
+		qsort(at, na, sizeof *at, S_cmp_att);
 	}
 	/* sources: kind, canonical, pronouns and "the newspaper" resolved backwards */
 	for (size_t k = 0; k < na; k++) {

@@ -271,3 +271,30 @@ void test_claims(void)
 	const dsr_claim *last = an.nclaims ? &an.claims[an.nclaims - 1] : NULL;
 	CHECK(last && last->hedged && last->attribution == -1);
 }
+
+/* Attributions by layout: a quotation signed with a dash, a transcript line. */
+void test_attribution_layout(void)
+{
+	dsr_analysis an = S_run("Readers wrote in about the harbor plan.\n\n"
+				"\xe2\x80\x9cWe will not sell the harbor to anyone.\xe2\x80\x9d "
+				"\xe2\x80\x95 Mara Quell\n\n"
+				"DELANO: We are ready to talk about the port and its future.\n\n"
+				"Update: the meeting was moved.",
+				"2030-05-08");
+	bool dash = false, colon = false, update = false;
+	for (size_t i = 0; i < an.nattributions; i++) {
+		const dsr_attribution *x = &an.attributions[i];
+		const char *cue = S_span(&an, x->cue);
+		const char *src = x->has_source ? S_span(&an, x->source.sp) : "";
+		const char *con = S_span(&an, x->content);
+		if (!strcmp(cue, "\xe2\x80\x95") && !strcmp(src, "Mara Quell") && strstr(con, "sell the harbor"))
+			dash = true;
+		if (!strcmp(cue, ":") && !strcmp(src, "DELANO") && strstr(con, "ready to talk"))
+			colon = true;
+		if (!strcmp(src, "Update"))
+			update = true;
+	}
+	CHECK(dash);
+	CHECK(colon);
+	CHECK(!update);
+}
