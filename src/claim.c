@@ -152,12 +152,17 @@ static size_t S_tok_at(const nlp_doc *d, uint32_t off)
 	return S_first((const void *)d->tok, sizeof *d->tok, d->ntok, off, true);
 }
 
-/* "citing X", "according to X": the attribution names a teller, not a proposition. */
+/* "citing X", "according to X": the attribution names a teller, not a
+ * proposition. So does a lone preposition with no teller ("speaking on
+ * condition of anonymity" found as the cue "on"). */
 static bool S_teller_only(const nlp_doc *d, const dsr_attribution *x)
 {
 	size_t t = S_tok_at(d, x->cue.start);
-	return t < d->ntok && (dsr__tk_is(d, t, "citing") || dsr__tk_is(d, t, "quoting") ||
-			       dsr__tk_is(d, t, "cited"));
+	if (t >= d->ntok)
+		return false;
+	if (!x->has_source && d->tok[t].end >= x->cue.end && (d->tok[t].lex & LX_FUNC))
+		return true;
+	return dsr__tk_is(d, t, "citing") || dsr__tk_is(d, t, "quoting") || dsr__tk_is(d, t, "cited");
 }
 
 /* The lemma of the last noun of the first noun run in tokens [i, b) (at
