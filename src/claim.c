@@ -61,7 +61,7 @@ static const char *const S_control[] = {"agree", "plan", "decide", "want", "inte
 
 /* Verbs that lend their clause to a noun: "reached an agreement" is
  * "agree", "began production" is "produce". */
-static const char *const S_light[] = {"reach", "make", "strike", "sign", "conclude", "seal",
+static const char *const S_light[] = {"reach", "make", "strike", "conclude", "seal",
 				      "finalize", "finalise", "begin", "start", "launch", "hold",
 				      "conduct", "carry", "give", "take", "complete", "resume",
 				      "undertake", "stage", "mount", "perform", "announce", NULL};
@@ -250,7 +250,6 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	for (size_t i = a; i < b; i++) {
 		if (u->att >= 0 && cx->hole[i])
 			continue;
-		neg |= S_in(cx, i, W_NEG);
 		/* "may", not "May 28" */
 		hedge |= S_in(cx, i, W_HEDGE) &&
 			 (!(d->tok[i].flags & DSR_TK_CAP) || (d->tok[i].flags & DSR_TK_SSTART));
@@ -305,6 +304,15 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 			neg |= S_lemma_in(cb, S_neg_cue);
 			hedge |= S_lemma_in(cb, S_hedge_cue);
 		}
+	}
+	/* negation: a "not", "never", "no" shortly before the predicate, in its
+	 * own clause ("No contract has been signed"; not the "has not been made
+	 * public" of a clause after it) */
+	for (size_t i = v; i-- > a && v - i <= 6;) {
+		if (d->tok[i].flags & DSR_TK_PUNCT)
+			break;
+		if (!(u->att >= 0 && cx->hole[i]))
+			neg |= S_in(cx, i, W_NEG);
 	}
 	c->negated = neg;
 	c->hedged = hedge || u->hedge;
