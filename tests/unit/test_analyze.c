@@ -270,6 +270,15 @@ void test_claims(void)
 	/* the article's own voice, hedged */
 	const dsr_claim *last = an.nclaims ? &an.claims[an.nclaims - 1] : NULL;
 	CHECK(last && last->hedged && last->attribution == -1);
+	/* negation belongs to its own clause */
+	an = S_run("The crates were shipped to Veloria in May, a move that has not been made public.\n\n"
+		   "No contract has been signed with the navy.",
+		   "2030-05-08");
+	CHECK(an.nclaims == 2);
+	if (an.nclaims == 2) {
+		CHECK(!strcmp(an.claims[0].action, "ship") && !an.claims[0].negated);
+		CHECK(!strcmp(an.claims[1].action, "sign") && an.claims[1].negated);
+	}
 }
 
 /* Attributions by layout: a quotation signed with a dash, a transcript line. */
