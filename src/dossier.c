@@ -181,7 +181,7 @@ static uint64_t S_skel(const char *s, size_t n)
 			continue;
 		o[ol++] = c;
 	}
-	if (letters < 6 || ol < 4)
+	if (letters < 6 || ol < 5)
 		return 0;
 	return dsr_hash64(o, ol, 0x736b656c);
 }
@@ -407,9 +407,10 @@ static void S_entities(S_cx *cx)
 				continue;
 			size_t nc = S_node(u, kc, true), nmn = S_node(u, km, true);
 			S_union(u, nc, nmn);
+			/* spelling variants join whatever type the tagger gave each */
 			uint64_t sk = S_skel(e->canonical, strlen(e->canonical));
 			if (sk)
-				S_union(u, nc, S_node(u, sk ^ (uint64_t)e->type, true));
+				S_union(u, nc, S_node(u, sk, true));
 			m = S_room(m, &mcap, nm, sizeof *m);
 			m[nm++] = (S_mention){i, nc, e->type, e->canonical, t, tl};
 		}

@@ -514,6 +514,8 @@ static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size
 		/* aliases the text states: "X, known as Y", "dubbed Y", "renamed Y" */
 		if (i > 0 && x->a >= 2) {
 			size_t p = x->a;
+			if (p >= 3 && dsr__tk_is(d, p - 1, "the")) /* "known as the Sea Warden" */
+				p--;
 			static const char *const cues[] = {"dubbed", "renamed", "nicknamed", "called",
 							   "named", NULL};
 			bool alias = false;

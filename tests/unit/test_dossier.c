@@ -182,3 +182,46 @@ void test_dossier_conflicts(void)
 	dsr_arena_release(&ar);
 	dsr_nlp_free(nlp);
 }
+
+/* Names merged across articles: spelling variants, a surname, an alias. */
+void test_dossier_entities(void)
+{
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	static const char *const texts[] = {
+		"Defense minister Oleksandr Gavrilenko visited the Brightwater Marine shipyard on Monday. "
+		"The Halcyon-4 buoy, known as the Sea Warden, was shown to him.",
+		"Oleksandr Gavrylenko toured the shipyard. Gavrylenko said the Sea Warden buoys would "
+		"be delivered in June.",
+	};
+	dsr_article a[2];
+	memset(a, 0, sizeof a);
+	for (int i = 0; i < 2; i++) {
+		snprintf(a[i].id, sizeof a[i].id, "e%d", i);
+		a[i].text = texts[i];
+		a[i].text_len = strlen(texts[i]);
+		a[i].outlet = i ? "Ridge Post" : "Orin Times";
+		a[i].published = "2040-06-10";
+	}
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_dossier d;
+	CHECK(dsr_dossier_build(nlp, a, 2, &ar, &d) == DSR_OK);
+	const dsr_dos_entity *minister = NULL, *buoy = NULL;
+	for (size_t i = 0; i < d.nentities; i++) {
+		const dsr_dos_entity *e = &d.entities[i];
+		if (strstr(e->canonical, "Gav"))
+			minister = minister ? minister : e;
+		if (!strcmp(e->canonical, "Halcyon-4") || !strcmp(e->canonical, "Sea Warden"))
+			buoy = buoy ? buoy : e;
+	}
+	CHECK(minister && minister->articles == 2 && minister->type == DSR_E_PERSON);
+	CHECK(buoy && buoy->articles == 2);
+	bool alias = false;
+	for (size_t k = 0; buoy && k < buoy->naliases; k++)
+		alias |= !strcmp(buoy->aliases[k], "Sea Warden") || !strcmp(buoy->aliases[k], "Halcyon-4");
+	CHECK(alias);
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
