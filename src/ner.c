@@ -514,13 +514,16 @@ static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size
 		/* aliases the text states: "X, known as Y", "dubbed Y", "renamed Y" */
 		if (i > 0 && x->a >= 2) {
 			size_t p = x->a;
-			if (p >= 3 && dsr__tk_is(d, p - 1, "the")) /* "known as the Sea Warden" */
+			/* "known as the Sea Warden", known inside the company as "the Lantern" */
+			while (p >= 3 && (dsr__tk_is(d, p - 1, "the") || dsr__tk_is(d, p - 1, "\"") ||
+					  dsr__tk_is(d, p - 1, "\xe2\x80\x9c")) && x->a - p < 3)
 				p--;
 			static const char *const cues[] = {"dubbed", "renamed", "nicknamed", "called",
 							   "named", NULL};
 			bool alias = false;
-			if (dsr__tk_is(d, p - 1, "as") && dsr__tk_is(d, p - 2, "known"))
-				alias = true;
+			if (dsr__tk_is(d, p - 1, "as"))
+				for (size_t k = p - 1; k-- > 0 && p - 1 - k <= 4 && !alias;)
+					alias = dsr__tk_is(d, k, "known");
 			for (size_t c = 0; cues[c] && !alias; c++)
 				if (dsr__tk_is(d, p - 1, cues[c]) ||
 				    (dsr__tk_is(d, p - 1, "\"") && dsr__tk_is(d, p - 2, cues[c])))
