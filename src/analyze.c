@@ -75,25 +75,30 @@ static dsr_err S_teller(dsr_buf *o, const dsr_analysis *an, const dsr_teller *t)
 	return e ? e : dsr_json_strz(o, t->canonical ? t->canonical : "");
 }
 
-static dsr_err S_strornull(dsr_buf *o, const char *s)
+dsr_err dsr_quantity_json_members(const dsr_quantity *x, dsr_buf *o)
 {
-	return s ? dsr_json_strz(o, s) : dsr_buf_adds(o, "null");
-}
-
-static void S_num(char *b, size_t n, double v)
-{
-	if (v == (double)(long long)v && v < 1e18 && v > -1e18)
-		snprintf(b, n, "%lld", (long long)v);
-	else
-		snprintf(b, n, "%.6g", v);
+	static const char *const qkind[] = {"COUNT", "MONEY", "PERCENT", "MEASURE"};
+	static const char *const bound[] = {"exact", "about", "up_to", "at_least",
+					    "more_than", "less_than", "range"};
+	dsr_err e = dsr_buf_addf(o, ",\"kind\":\"%s\",\"value\":", qkind[x->kind]);
+	e = e ? e : dsr_json_num(o, x->value);
+	if (!e && x->bound == DSR_B_RANGE) {
+		e = dsr_buf_adds(o, ",\"low\":");
+		e = e ? e : dsr_json_num(o, x->low);
+		e = e ? e : dsr_buf_adds(o, ",\"high\":");
+		e = e ? e : dsr_json_num(o, x->high);
+	}
+	e = e ? e : dsr_buf_addf(o, ",\"bound\":\"%s\"", bound[x->bound]);
+	if (!e && x->unit) {
+		e = dsr_buf_adds(o, ",\"unit\":");
+		e = e ? e : dsr_json_strz(o, x->unit);
+	}
+	return e;
 }
 
 dsr_err dsr_analysis_json_members(const dsr_analysis *an, dsr_buf *o)
 {
 	static const char *const ttype[] = {"DATE", "TIME", "DURATION", "SET"};
-	static const char *const qkind[] = {"COUNT", "MONEY", "PERCENT", "MEASURE"};
-	static const char *const bound[] = {"exact", "about", "up_to", "at_least",
-					    "more_than", "less_than", "range"};
 	dsr_err e = 0;
 	if (an->reference[0]) {
 		e = dsr_buf_addf(o, "\"reference\":\"%s\",", an->reference);
@@ -131,22 +136,10 @@ dsr_err dsr_analysis_json_members(const dsr_analysis *an, dsr_buf *o)
 	e = e ? e : dsr_buf_adds(o, "],\"quantities\":[");
 	for (size_t i = 0; !e && i < an->nquantities; i++) {
 		const dsr_quantity *x = &an->quantities[i];
-		char v[40], lo[40], hi[40];
-		S_num(v, sizeof v, x->value);
 		e = dsr_buf_adds(o, i ? ",{" : "{");
 		e = e ? e : S_span(o, x->sp);
 		e = e ? e : S_text(o, an, x->sp);
-		e = e ? e : dsr_buf_addf(o, ",\"kind\":\"%s\",\"value\":%s", qkind[x->kind], v);
-		if (!e && x->bound == DSR_B_RANGE) {
-			S_num(lo, sizeof lo, x->low);
-			S_num(hi, sizeof hi, x->high);
-			e = dsr_buf_addf(o, ",\"low\":%s,\"high\":%s", lo, hi);
-		}
-		e = e ? e : dsr_buf_addf(o, ",\"bound\":\"%s\"", bound[x->bound]);
-		if (!e && x->unit) {
-			e = dsr_buf_adds(o, ",\"unit\":");
-			e = e ? e : dsr_json_strz(o, x->unit);
-		}
+		e = e ? e : dsr_quantity_json_members(x, o);
 		e = e ? e : dsr_buf_addc(o, '}');
 	}
 	e = e ? e : dsr_buf_adds(o, "],\"attributions\":[");
@@ -193,11 +186,11 @@ dsr_err dsr_analysis_json_members(const dsr_analysis *an, dsr_buf *o)
 		e = e ? e : dsr_buf_adds(o, "},\"clause\":{");
 		e = e ? e : S_span(o, c->clause);
 		e = e ? e : dsr_buf_adds(o, "},\"actor\":");
-		e = e ? e : S_strornull(o, c->actor);
+		e = e ? e : dsr_json_strz(o, c->actor);
 		e = e ? e : dsr_buf_adds(o, ",\"action\":");
-		e = e ? e : S_strornull(o, c->action);
+		e = e ? e : dsr_json_strz(o, c->action);
 		e = e ? e : dsr_buf_adds(o, ",\"theme\":");
-		e = e ? e : S_strornull(o, c->theme);
+		e = e ? e : dsr_json_strz(o, c->theme);
 		e = e ? e : dsr_buf_adds(o, ",\"quantities\":[");
 		for (size_t k = 0; !e && k < c->nquantities; k++)
 			e = dsr_buf_addf(o, "%s%u", k ? "," : "", c->quantities[k]);

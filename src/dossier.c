@@ -1397,44 +1397,27 @@ dsr_err dsr_store_dossier(dsr_store *s, const dsr_nlp *nlp, long long id, size_t
 
 /* ---- output ---- */
 
-static dsr_err S_jstr(dsr_buf *o, const char *s)
-{
-	return s ? dsr_json_strz(o, s) : dsr_buf_adds(o, "null");
-}
-
-static void S_num(char *b, size_t n, double v)
-{
-	if (v == (double)(long long)v && v < 1e18 && v > -1e18)
-		snprintf(b, n, "%lld", (long long)v);
-	else
-		snprintf(b, n, "%.6g", v);
-}
-
 dsr_err dsr_dossier_json(const dsr_dossier *d, dsr_buf *o)
 {
-	static const char *const qkind[] = {"COUNT", "MONEY", "PERCENT", "MEASURE"};
-	static const char *const bound[] = {"exact", "about", "up_to", "at_least",
-					    "more_than", "less_than", "range"};
-	char nb[64];
 	dsr_err e = dsr_buf_addf(o, "{\"id\":%lld,\"title\":", d->id);
-	e = e ? e : S_jstr(o, d->title);
+	e = e ? e : dsr_json_strz(o, d->title);
 	e = e ? e : dsr_buf_adds(o, ",\"first_published\":");
-	e = e ? e : S_jstr(o, d->first);
+	e = e ? e : dsr_json_strz(o, d->first);
 	e = e ? e : dsr_buf_adds(o, ",\"last_published\":");
-	e = e ? e : S_jstr(o, d->last);
+	e = e ? e : dsr_json_strz(o, d->last);
 	e = e ? e : dsr_buf_addf(o, ",\"stored_articles\":%zu,\"articles\":[", d->nstored);
 	for (size_t i = 0; !e && i < d->narticles; i++) {
 		const dsr_dos_article *x = &d->articles[i];
 		e = dsr_buf_adds(o, i ? ",{\"id\":" : "{\"id\":");
 		e = e ? e : dsr_json_strz(o, x->a->id);
 		e = e ? e : dsr_buf_adds(o, ",\"url\":");
-		e = e ? e : S_jstr(o, x->a->url);
+		e = e ? e : dsr_json_strz(o, x->a->url);
 		e = e ? e : dsr_buf_adds(o, ",\"outlet\":");
-		e = e ? e : S_jstr(o, x->a->outlet);
+		e = e ? e : dsr_json_strz(o, x->a->outlet);
 		e = e ? e : dsr_buf_adds(o, ",\"title\":");
-		e = e ? e : S_jstr(o, x->a->title);
+		e = e ? e : dsr_json_strz(o, x->a->title);
 		e = e ? e : dsr_buf_adds(o, ",\"published\":");
-		e = e ? e : S_jstr(o, x->a->published);
+		e = e ? e : dsr_json_strz(o, x->a->published);
 		e = e ? e : dsr_buf_adds(o, ",\"copy_of\":");
 		e = e ? e : x->copy_of >= 0 ? dsr_json_strz(o, d->articles[x->copy_of].a->id)
 					    : dsr_buf_adds(o, "null");
@@ -1463,26 +1446,16 @@ dsr_err dsr_dossier_json(const dsr_dossier *d, dsr_buf *o)
 		e = dsr_buf_addf(o, "%s{\"id\":\"%s\",\"text\":", i ? "," : "", c->id);
 		e = e ? e : dsr_json_strz(o, c->text);
 		e = e ? e : dsr_buf_adds(o, ",\"actor\":");
-		e = e ? e : S_jstr(o, c->actor);
+		e = e ? e : dsr_json_strz(o, c->actor);
 		e = e ? e : dsr_buf_adds(o, ",\"action\":");
-		e = e ? e : S_jstr(o, c->action);
+		e = e ? e : dsr_json_strz(o, c->action);
 		e = e ? e : dsr_buf_adds(o, ",\"theme\":");
-		e = e ? e : S_jstr(o, c->theme);
+		e = e ? e : dsr_json_strz(o, c->theme);
 		e = e ? e : dsr_buf_adds(o, ",\"quantity\":");
 		if (!e && c->quantity) {
-			const dsr_quantity *q = c->quantity;
-			S_num(nb, sizeof nb, q->value);
-			e = dsr_buf_addf(o, "{\"kind\":\"%s\",\"value\":%s", qkind[q->kind], nb);
-			if (!e && q->bound == DSR_B_RANGE) {
-				S_num(nb, sizeof nb, q->low);
-				e = dsr_buf_addf(o, ",\"low\":%s", nb);
-				S_num(nb, sizeof nb, q->high);
-				e = e ? e : dsr_buf_addf(o, ",\"high\":%s", nb);
-			}
-			e = e ? e : dsr_buf_addf(o, ",\"bound\":\"%s\",\"unit\":", bound[q->bound]);
-			e = e ? e : S_jstr(o, q->unit);
-			e = e ? e : dsr_buf_adds(o, ",\"text\":");
+			e = dsr_buf_adds(o, "{\"text\":");
 			e = e ? e : dsr_json_strz(o, c->quantity_text);
+			e = e ? e : dsr_quantity_json_members(c->quantity, o);
 			e = e ? e : dsr_buf_addc(o, '}');
 		} else if (!e) {
 			e = dsr_buf_adds(o, "null");
@@ -1520,7 +1493,7 @@ dsr_err dsr_dossier_json(const dsr_dossier *d, dsr_buf *o)
 				e = e ? e : dsr_json_str(o, an->text + t->sp.start, t->sp.end - t->sp.start);
 				e = e ? e : dsr_buf_addf(o, ",\"kind\":\"%s\",\"canonical\":",
 							 dsr_skind_name(t->kind));
-				e = e ? e : S_jstr(o, t->canonical);
+				e = e ? e : dsr_json_strz(o, t->canonical);
 				e = e ? e : dsr_buf_addc(o, '}');
 			}
 			e = e ? e : dsr_buf_adds(o, "],\"root\":");
@@ -1542,11 +1515,11 @@ dsr_err dsr_dossier_json(const dsr_dossier *d, dsr_buf *o)
 		const dsr_dos_conflict *c = &d->conflicts[i];
 		e = dsr_buf_addf(o, "%s{\"claims\":[\"%s\",\"%s\"],\"field\":\"%s\",\"values\":[", i ? "," : "",
 				 d->claims[c->a].id, d->claims[c->b].id, c->field);
-		e = e ? e : S_jstr(o, c->va);
+		e = e ? e : dsr_json_strz(o, c->va);
 		e = e ? e : dsr_buf_addc(o, ',');
-		e = e ? e : S_jstr(o, c->vb);
+		e = e ? e : dsr_json_strz(o, c->vb);
 		e = e ? e : dsr_buf_adds(o, "],\"note\":");
-		e = e ? e : S_jstr(o, c->note);
+		e = e ? e : dsr_json_strz(o, c->note);
 		e = e ? e : dsr_buf_addc(o, '}');
 	}
 	e = e ? e : dsr_buf_adds(o, "],\"timeline\":[");
@@ -1560,7 +1533,7 @@ dsr_err dsr_dossier_json(const dsr_dossier *d, dsr_buf *o)
 		for (size_t k = 0; !e && k < w->nclaims; k++)
 			e = dsr_buf_addf(o, "%s\"%s\"", k ? "," : "", d->claims[w->claims[k]].id);
 		e = e ? e : dsr_buf_adds(o, "],\"label\":");
-		e = e ? e : S_jstr(o, w->label);
+		e = e ? e : dsr_json_strz(o, w->label);
 		e = e ? e : dsr_buf_addc(o, '}');
 	}
 	return e ? e : dsr_buf_adds(o, "]}");

@@ -360,3 +360,10 @@ dsr_err dsr_json_strz(dsr_buf *b, const char *s)
 		return dsr_buf_adds(b, "null");
 	return dsr_json_str(b, s, strlen(s));
 }
+
+dsr_err dsr_json_num(dsr_buf *b, double v)
+{
+	if (v == (double)(long long)v && v < 1e18 && v > -1e18)
+		return dsr_buf_addf(b, "%lld", (long long)v);
+	return dsr_buf_addf(b, "%.6g", v);
+}

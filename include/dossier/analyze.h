@@ -155,6 +155,10 @@ void dsr_nlp_free(dsr_nlp *nlp);
 DSR_WARN_UNUSED dsr_err dsr_analyze(const dsr_nlp *nlp, const dsr_article *a, dsr_arena *arena,
 				    dsr_analysis *out);
 
+/* Appends a quantity's members "kind", "value", "low"/"high" (ranges),
+ * "bound" and "unit" (when known), each after a comma. */
+DSR_WARN_UNUSED dsr_err dsr_quantity_json_members(const dsr_quantity *q, dsr_buf *out);
+
 /* Appends the analysis layers as JSON members (no braces):
  * "sentences":[...],"entities":[...],"times":[...],"quantities":[...] */
 DSR_WARN_UNUSED dsr_err dsr_analysis_json_members(const dsr_analysis *an, dsr_buf *out);

@@ -52,5 +52,7 @@ const char *dsr_json_getstr(const dsr_json *obj, const char *key, size_t *len);
 DSR_WARN_UNUSED dsr_err dsr_json_str(dsr_buf *b, const char *s, size_t n);
 /* Appends the literal for a NUL-terminated string, or `null` when s is NULL. */
 DSR_WARN_UNUSED dsr_err dsr_json_strz(dsr_buf *b, const char *s);
+/* Appends a number: digits only when v is whole, else 6 significant digits. */
+DSR_WARN_UNUSED dsr_err dsr_json_num(dsr_buf *b, double v);
 
 #endif
