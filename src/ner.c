@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "ner.h"
 #include "nlp.h"
@@ -188,40 +187,13 @@ struct ner_model {
 
 const struct ner_model *dsr__ner_model_load(void)
 {
-	size_t zn = (size_t)(dsr__ner_end - dsr__ner_data);
-	if (zn < 20)
-		return NULL;
-	/* gzip: the uncompressed size is in the last four bytes */
-	const unsigned char *tail = (const unsigned char *)(uintptr_t)dsr__ner_data + zn - 4;
-	size_t un = (size_t)tail[0] | (size_t)tail[1] << 8 | (size_t)tail[2] << 16 | (size_t)tail[3] << 24;
-	if (un < 16 || un > (256u << 20))
-		return NULL;
-	unsigned char *raw = dsr_xmalloc(un);
-	z_stream zs = {0};
-	if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
-		free(raw);
-		return NULL;
-	}
-	zs.next_in = (unsigned char *)(uintptr_t)dsr__ner_data;
-	zs.avail_in = (uInt)zn;
-	zs.next_out = raw;
-	zs.avail_out = (uInt)un;
-	int zr = inflate(&zs, Z_FINISH);
-	inflateEnd(&zs);
-	if (zr != Z_STREAM_END || memcmp(raw, "DSRNER1", 8)) {
-		free(raw);
-		return NULL;
-	}
-	uint32_t nl, nfeat;
+	uint32_t nfeat;
 	float scale;
-	memcpy(&nl, raw + 8, 4);
-	memcpy(&nfeat, raw + 12, 4);
-	memcpy(&scale, raw + 16, 4);
-	size_t row = 4 + 2 * (size_t)nl;
-	if (nl != NER_NLABELS || 20 + (size_t)nfeat * row > un) {
-		free(raw);
+	unsigned char *raw = dsr__pm_unpack(dsr__ner_data, dsr__ner_end, "DSRNER1", NER_NLABELS,
+					    &nfeat, &scale);
+	if (!raw)
 		return NULL;
-	}
+	size_t row = 4 + 2 * (size_t)NER_NLABELS;
 	struct ner_model *m = dsr_xcalloc(1, sizeof *m);
 	size_t sz = 1;
 	while (sz < (size_t)nfeat * 2 + 16)
@@ -240,7 +212,7 @@ const struct ner_model *dsr__ner_model_load(void)
 		while (m->keys[h])
 			h = (h + 1) & m->mask;
 		m->keys[h] = key;
-		for (uint32_t l = 0; l < nl; l++) {
+		for (uint32_t l = 0; l < NER_NLABELS; l++) {
 			int16_t q;
 			memcpy(&q, p + 4 + 2 * l, 2);
 			m->rows[h].w[l] = (float)q * scale;

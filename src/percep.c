@@ -8,10 +8,11 @@
 #include "dossier/base.h"
 #include "percep.h"
 
-pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int nl)
+unsigned char *dsr__pm_unpack(const char *data, const char *end, const char *magic, int nl,
+			      uint32_t *nfeat, float *scale)
 {
 	size_t zn = (size_t)(end - data);
-	if (zn < 20 || nl < 1 || nl > PM_MAXL)
+	if (zn < 20 || nl < 1)
 		return NULL;
 	/* gzip: the uncompressed size is in the last four bytes */
 	const unsigned char *tail = (const unsigned char *)data + zn - 4;
@@ -31,20 +32,31 @@ pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int
 	zs.avail_out = (uInt)un;
 	int zr = inflate(&zs, Z_FINISH);
 	inflateEnd(&zs);
-	uint32_t fl, nfeat;
-	float scale;
+	uint32_t fl;
 	if (zr != Z_STREAM_END || memcmp(raw, magic, 8)) {
 		free(raw);
 		return NULL;
 	}
 	memcpy(&fl, raw + 8, 4);
-	memcpy(&nfeat, raw + 12, 4);
-	memcpy(&scale, raw + 16, 4);
-	size_t row = 4 + 2 * (size_t)fl;
-	if (fl != (uint32_t)nl || 20 + (size_t)nfeat * row > un) {
+	memcpy(nfeat, raw + 12, 4);
+	memcpy(scale, raw + 16, 4);
+	if (fl != (uint32_t)nl || 20 + (size_t)*nfeat * (4 + 2 * (size_t)fl) > un) {
 		free(raw);
 		return NULL;
 	}
+	return raw;
+}
+
+pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int nl)
+{
+	uint32_t nfeat;
+	float scale;
+	if (nl > PM_MAXL)
+		return NULL;
+	unsigned char *raw = dsr__pm_unpack(data, end, magic, nl, &nfeat, &scale);
+	if (!raw)
+		return NULL;
+	size_t row = 4 + 2 * (size_t)nl;
 	pm_model *m = dsr_xcalloc(1, sizeof *m);
 	size_t sz = 1;
 	while (sz < (size_t)nfeat * 2 + 16)
@@ -62,7 +74,7 @@ pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int
 			h = (h + 1) & m->mask;
 		uint32_t *sl = m->slots + h * (size_t)m->stride;
 		sl[0] = key;
-		for (uint32_t l = 0; l < fl; l++) {
+		for (uint32_t l = 0; l < (uint32_t)nl; l++) {
 			int16_t q;
 			memcpy(&q, p + 4 + 2 * l, 2);
 			float v = (float)q * scale;

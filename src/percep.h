@@ -26,6 +26,11 @@ typedef struct pm_model {
 /* Loads the model in the gzip blob [data, end) whose magic is `magic` (8
  * bytes) and whose label count is nl; NULL when it is not one. */
 pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int nl);
+/* The raw model in that blob (caller frees): header checked (magic, nl
+ * labels), then nfeat rows of a 4-byte key and nl 16-bit weights from
+ * byte 20, weight = value * scale. NULL when it is not such a model. */
+unsigned char *dsr__pm_unpack(const char *data, const char *end, const char *magic, int nl,
+			      uint32_t *nfeat, float *scale);
 void dsr__pm_free(pm_model *m);
 /* Adds the weights of features f[0..nf) to sc[0..nl). */
 void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc);
