@@ -512,6 +512,9 @@ static int S_dossier(dsr_store *st, long long id, const S_opts *o)
 	if (e == DSR_EDB) {
 		fprintf(stderr, "dossier: %s\n", dsr_store_errmsg(st));
 		rc = 1;
+	} else if (e == DSR_ENOTFOUND) {
+		fprintf(stderr, "dossier: no story %lld in '%s'\n", id, o->db);
+		rc = 1;
 	} else if (e) {
 		fprintf(stderr, "dossier: story %lld: %s\n", id, dsr_strerror(e));
 		rc = 1;
@@ -548,11 +551,9 @@ static int S_stories(int argc, char **argv, bool one)
 	dsr_buf b;
 	dsr_buf_init(&b, 0);
 	int rc = 0;
-	if (dsr_store_cluster(st, &added, &created) || dsr_store_stories_json(st, only, &b)) {
+	if (dsr_store_cluster(st, &added, &created) ||
+	    (!one && dsr_store_stories_json(st, -1, &b))) {
 		fprintf(stderr, "dossier: %s\n", dsr_store_errmsg(st));
-		rc = 1;
-	} else if (one && b.len <= 2) {
-		fprintf(stderr, "dossier: no story %lld in '%s'\n", only, o.db);
 		rc = 1;
 	} else if (one) {
 		rc = S_dossier(st, only, &o);

@@ -220,7 +220,7 @@ static void S_light_verb(const S_cx *cx, dsr_claim *c, size_t v, size_t b)
 	dsr_analysis *an = cx->an;
 	uint32_t from = d->tok[k + 2].start;
 	for (size_t q = S_first((const void *)an->entities, sizeof *an->entities, an->nentities, from, false);
-	     q < an->nentities && an->entities[q].sp.start < d->tok[b - 1].end && q < an->nentities; q++) {
+	     q < an->nentities && an->entities[q].sp.start < d->tok[b - 1].end; q++) {
 		if (an->entities[q].type == DSR_E_EQUIPMENT && an->entities[q].sp.start <= from + 40) {
 			c->theme = an->entities[q].canonical;
 			return;

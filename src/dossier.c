@@ -357,20 +357,23 @@ typedef struct S_cx {
 	size_t rcap;
 } S_cx;
 
+/* The story's merged entity that a name belongs to, or NULL. */
+static const dsr_dos_entity *S_entity_of(S_cx *cx, const char *name)
+{
+	uint64_t k = name ? S_keyh(name, strlen(name)) : 0;
+	size_t nd = k ? S_node(&cx->uf, k, false) : (size_t)-1;
+	if (nd == (size_t)-1)
+		return NULL;
+	bool found;
+	size_t *e = S_map_at(&cx->gent, S_find(&cx->uf, nd) + 1, false, &found);
+	return e ? &cx->d->entities[*e] : NULL;
+}
+
 /* The merged canonical name of an entity name, or the name itself. */
 static const char *S_canon(S_cx *cx, const char *name)
 {
-	if (!name)
-		return NULL;
-	uint64_t k = S_keyh(name, strlen(name));
-	if (!k)
-		return name;
-	size_t nd = S_node(&cx->uf, k, false);
-	if (nd == (size_t)-1)
-		return name;
-	bool found;
-	size_t *e = S_map_at(&cx->gent, S_find(&cx->uf, nd) + 1, false, &found);
-	return e ? cx->d->entities[*e].canonical : name;
+	const dsr_dos_entity *e = S_entity_of(cx, name);
+	return e ? e->canonical : name;
 }
 
 typedef struct S_esort {
@@ -510,19 +513,19 @@ static void S_entities(S_cx *cx)
 		e->aliases = dsr_arena_alloc(cx->arena, 8 * sizeof *e->aliases);
 	}
 	/* the canonical name: the one most articles use, then the longest */
+	size_t *bestn = dsr_xmalloc((ng + 1) * sizeof *bestn);
 	for (size_t k = 0; k < nn; k++) {
-		dsr_dos_entity *e = &d->entities[nv[k].group];
+		size_t gk = nv[k].group;
+		dsr_dos_entity *e = &d->entities[gk];
 		if (!nv[k].canonical)
 			continue;
-		size_t el = e->canonical ? strlen(e->canonical) : 0;
-		size_t ec = e->naliases; /* borrowed: the best count so far */
-		if (!e->canonical || nv[k].count > ec || (nv[k].count == ec && nv[k].len > el)) {
+		const S_name *b = e->canonical ? &nv[bestn[gk]] : NULL;
+		if (!b || nv[k].count > b->count || (nv[k].count == b->count && nv[k].len > b->len)) {
 			e->canonical = dsr_arena_strndup(cx->arena, nv[k].s, nv[k].len);
-			e->naliases = nv[k].count;
+			bestn[gk] = k;
 		}
 	}
-	for (size_t k = 0; k < ng; k++)
-		d->entities[k].naliases = 0;
+	free(bestn);
 	for (size_t k = 0; k < nn; k++) {
 		dsr_dos_entity *e = &d->entities[nv[k].group];
 		char a[256], b[256];
@@ -672,15 +675,6 @@ static bool S_vague(const char *action)
 	return false;
 }
 
-/* Is the name one of the story's merged entities? */
-static bool S_is_entity(S_cx *cx, const char *name)
-{
-	uint64_t k = S_keyh(name, strlen(name));
-	size_t nd = k ? S_node(&cx->uf, k, false) : (size_t)-1;
-	bool found;
-	return nd != (size_t)-1 && S_map_at(&cx->gent, S_find(&cx->uf, nd) + 1, false, &found);
-}
-
 static bool S_compat(const S_mc *m, const S_item *it)
 {
 	if (m->negated != it->c->negated)
@@ -824,15 +818,10 @@ static bool S_named(S_cx *cx, const dsr_teller *t)
 		return false;
 	if (t->kind == DSR_S_OUTLET)
 		return true;
-	uint64_t k = S_keyh(t->canonical, strlen(t->canonical));
-	size_t nd = k ? S_node(&cx->uf, k, false) : (size_t)-1;
-	if (nd == (size_t)-1)
-		return false;
-	bool found;
-	size_t *e = S_map_at(&cx->gent, S_find(&cx->uf, nd) + 1, false, &found);
+	const dsr_dos_entity *e = S_entity_of(cx, t->canonical);
 	if (!e)
 		return false;
-	dsr_etype ty = cx->d->entities[*e].type;
+	dsr_etype ty = e->type;
 	if (t->kind == DSR_S_OFFICIALS || t->kind == DSR_S_MEDIA)
 		return ty == DSR_E_PERSON;
 	return ty == DSR_E_PERSON || ty == DSR_E_ORG || ty == DSR_E_GPE;
@@ -1030,7 +1019,6 @@ static void S_claims(S_cx *cx)
 	}
 	/* an event whose reports disagree on an amount, a date or a place still
 	 * has a core they share: "Veloria buys Kestrel-9 drones" */
-	size_t nmc0 = nmc;
 	for (size_t e = 0; e < nev; e++) {
 		for (int neg = 0; neg < 2 && nevm[e] > 1; neg++) {
 			size_t n = 0, top = (size_t)-1;
@@ -1074,7 +1062,6 @@ static void S_claims(S_cx *cx)
 			nmc++;
 		}
 	}
-	(void)nmc0;
 	/* roots per merged claim */
 	for (size_t k = 0; k < nmc; k++) {
 		S_mc *m = &mc[k];
@@ -1144,8 +1131,8 @@ static void S_claims(S_cx *cx)
 					continue;
 				/* about one thing: the same actor, or a named theme ("it
 				 * never means anything good" and "it meant" are not a conflict) */
-				if (!(S_same(x->actor, y->actor) || (x->theme && S_is_entity(cx, x->theme)) ||
-				      (y->theme && S_is_entity(cx, y->theme)) ||
+				if (!(S_same(x->actor, y->actor) || (x->theme && S_entity_of(cx, x->theme)) ||
+				      (y->theme && S_entity_of(cx, y->theme)) ||
 				      (S_same(x->theme, y->theme) && !S_vague(x->action))))
 					continue;
 				bool actors_differ = x->actor && y->actor && strcmp(x->actor, y->actor);

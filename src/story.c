@@ -116,20 +116,20 @@ static uint32_t S_hash(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-/* The stop words by hash, in a small table filled on first use. */
-static bool S_is_stop(const char *w, size_t n)
+/* The stop words by hash, in a small open-addressing table. */
+static void S_stop_table(uint32_t tab[512])
 {
-	static uint32_t tab[512];
-	static bool ready;
-	if (!ready) { /* idempotent: a race only redoes the same work */
-		for (const char *const *s = S_stop; *s; s++) {
-			uint32_t h = S_hash(*s, strlen(*s)), k = h & 511;
-			while (tab[k] && tab[k] != h)
-				k = (k + 1) & 511;
-			tab[k] = h;
-		}
-		ready = true;
+	memset(tab, 0, 512 * sizeof *tab);
+	for (const char *const *s = S_stop; *s; s++) {
+		uint32_t h = S_hash(*s, strlen(*s)), k = h & 511;
+		while (tab[k] && tab[k] != h)
+			k = (k + 1) & 511;
+		tab[k] = h;
 	}
+}
+
+static bool S_is_stop(const uint32_t tab[512], const char *w, size_t n)
+{
 	if (n > 10)
 		return false;
 	uint32_t h = S_hash(w, n), k = h & 511;
@@ -147,6 +147,7 @@ typedef struct S_bag {
 	size_t n, cap;
 	uint32_t *slot;     /* open addressing over t */
 	size_t mask;
+	uint32_t stop[512]; /* S_stop_table */
 } S_bag;
 
 static void S_bag_add(S_bag *b, uint32_t h, float w)
@@ -193,7 +194,7 @@ static void S_words(S_bag *b, const char *s, size_t n, float base)
 				w[l++] = (char)tolower((unsigned char)s[j]);
 			j++;
 		}
-		if ((l >= 3 || (digit && l == 2)) && l < sizeof w && !S_is_stop(w, l)) {
+		if ((l >= 3 || (digit && l == 2)) && l < sizeof w && !S_is_stop(b->stop, w, l)) {
 			float wt = base * ((cap && !sstart) ? 2.0f : digit ? S_DIGIT : 1.0f);
 			S_bag_add(b, S_hash(w, l), wt);
 		}
@@ -488,6 +489,17 @@ static long S_best(const S_story *stories, S_index *ix, const S_art *a, uint32_t
 	return bj;
 }
 
+/* Room for n stories in the candidate scratch arrays (stamps cleared on growth). */
+static void S_scratch(uint32_t **seen, uint32_t **hits, size_t *cap, size_t n)
+{
+	if (n <= *cap)
+		return;
+	*cap = n * 2;
+	*seen = dsr_xrealloc(*seen, *cap * sizeof **seen);
+	memset(*seen, 0, *cap * sizeof **seen);
+	*hits = dsr_xrealloc(*hits, *cap * sizeof **hits);
+}
+
 static const long long *S_assign_sort;
 
 static int S_cmp_assign(const void *x, const void *y)
@@ -590,6 +602,7 @@ static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, siz
 	size_t na = 0, acap = 0;
 	S_bag bag = {0};
 	bag.mask = 4095;
+	S_stop_table(bag.stop);
 	bag.slot = dsr_xcalloc(bag.mask + 1, sizeof *bag.slot);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		arts = S_room(arts, &acap, na, sizeof *arts);
@@ -683,12 +696,7 @@ static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, siz
 	long long *assign = dsr_xmalloc(na * sizeof *assign);
 	for (size_t i = 0; i < na; i++) {
 		S_art *a = &arts[i];
-		if (ns + 1 > seencap) {
-			seencap = (ns + 1) * 2;
-			seen = dsr_xrealloc(seen, seencap * sizeof *seen);
-			memset(seen, 0, seencap * sizeof *seen);
-			hits = dsr_xrealloc(hits, seencap * sizeof *hits);
-		}
+		S_scratch(&seen, &hits, &seencap, ns + 1);
 		double best = 0;
 		long bj = S_best(stories, &ix, a, seen, hits, (uint32_t)(i + 1), -1, &best);
 		if (bj < 0 || best < S_THRESHOLD) {
@@ -711,12 +719,7 @@ static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, siz
 	}
 	/* a story of one article, started before the story it belongs to had
 	 * formed in this batch, joins that story now */
-	if (ns + 1 > seencap) {
-		seencap = ns + 1;
-		seen = dsr_xrealloc(seen, seencap * sizeof *seen);
-		memset(seen, 0, seencap * sizeof *seen);
-		hits = dsr_xrealloc(hits, seencap * sizeof *hits);
-	}
+	S_scratch(&seen, &hits, &seencap, ns + 1);
 	for (size_t i = 0; i < na; i++) {
 		long j = (long)assign[i];
 		S_story *x = &stories[j];
