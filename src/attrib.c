@@ -953,7 +953,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 					S_kind(d, &c, s, e), NULL};
 			t.canonical = S_canon(d, ent, eidx, ct->ps[0], ct->pe[0]);
 			if (t.kind == DSR_S_DOCUMENT || t.kind == DSR_S_OFFICIALS || t.kind == DSR_S_MEDIA) {
-				/* "new intelligence seen by US agencies" is not "US" */
+				/* "a report seen by Velorian officials" is not "Veloria" */
 				size_t q = s + 1 < e && (dsr__tk_is(d, s, "the") || dsr__tk_is(d, s, "a")) ? s + 1 : s;
 				while (e > q + 1 && (d->tok[e - 1].flags & DSR_TK_PUNCT))
 					e--;
