@@ -18,6 +18,8 @@
 #include "dossier/json.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <threads.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdio.h>
@@ -39,6 +41,7 @@ enum S_flags {
 typedef struct S_info {
 	unsigned flags;
 	unsigned depth;
+	unsigned tag;    /* enum S_tagid */
 	size_t text;     /* non-space chars of text below */
 	size_t link;     /* of which inside <a> */
 	size_t commas;
@@ -68,28 +71,27 @@ static const char *S_name(xmlNodePtr n)
 	return n->name ? (const char *)n->name : "";
 }
 
-static bool S_tag(xmlNodePtr n, const char *t)
-{
-	return n->type == XML_ELEMENT_NODE && !strcasecmp(S_name(n), t);
-}
 
-/* Membership in a sorted, NULL-terminated list of lowercase words. */
-#define S_in(name, list) S_in_sorted(name, list, sizeof list / sizeof *list - 1)
-static bool S_in_sorted(const char *name, const char *const *list, size_t count)
-{
-	size_t lo = 0, hi = count;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(name, list[mid]);
-		if (!c)
-			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return false;
-}
+/*
+ * Tag names and class/id words, looked up once per element or word in one
+ * hash table (libxml2's HTML parser lowercases tag names). Each entry holds
+ * the word's classes (W_*) and, for the tags the passes test, a tag id.
+ */
+enum S_tagid {
+	T_OTHER, T_A, T_ADDRESS, T_ARTICLE, T_ASIDE, T_BLOCKQUOTE, T_BODY, T_BR, T_DD, T_DIV,
+	T_DL, T_DT, T_FIGURE, T_FORM, T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEADER, T_HTML,
+	T_LI, T_LINK, T_MAIN, T_META, T_NOSCRIPT, T_OL, T_P, T_PRE, T_SCRIPT, T_SECTION,
+	T_STYLE, T_SVG, T_TABLE, T_TD, T_TH, T_TIME, T_TITLE, T_UL,
+};
+
+enum S_wordbits {
+	W_BLOCK = 1 << 0,  /* block-level tag */
+	W_DROP = 1 << 1,   /* tag that is never content */
+	W_BOILER = 1 << 2, /* boilerplate tag */
+	W_NEG = 1 << 3,    /* class/id word of boilerplate */
+	W_SOFT = 1 << 4,   /* class/id word weakly of boilerplate */
+	W_POS = 1 << 5,    /* class/id word of content */
+};
 
 static const char *const S_drop_tags[] = {
 	"audio", "button", "canvas", "dialog", "embed", "head", "iframe", "img", "input",
@@ -137,6 +139,89 @@ static const char *const S_pos_words[] = {
 	"entrycontent", "intro", "lead", "main", "page", "post", "postbody", "prose",
 	"richtext", "story", "storybody", "text", NULL};
 
+static const char *const S_tag_ids[] = {
+	[T_A] = "a", [T_ADDRESS] = "address", [T_ARTICLE] = "article", [T_ASIDE] = "aside",
+	[T_BLOCKQUOTE] = "blockquote", [T_BODY] = "body", [T_BR] = "br", [T_DD] = "dd",
+	[T_DIV] = "div", [T_DL] = "dl", [T_DT] = "dt", [T_FIGURE] = "figure", [T_FORM] = "form",
+	[T_H1] = "h1", [T_H2] = "h2", [T_H3] = "h3", [T_H4] = "h4", [T_H5] = "h5", [T_H6] = "h6",
+	[T_HEADER] = "header", [T_HTML] = "html", [T_LI] = "li", [T_LINK] = "link",
+	[T_MAIN] = "main", [T_META] = "meta", [T_NOSCRIPT] = "noscript", [T_OL] = "ol",
+	[T_P] = "p", [T_PRE] = "pre", [T_SCRIPT] = "script", [T_SECTION] = "section",
+	[T_STYLE] = "style", [T_SVG] = "svg", [T_TABLE] = "table", [T_TD] = "td", [T_TH] = "th",
+	[T_TIME] = "time", [T_TITLE] = "title", [T_UL] = "ul",
+};
+
+#define S_WSLOTS 1024 /* a power of two, well above the ~260 words */
+typedef struct S_word {
+	const char *w;
+	unsigned char bits, tag;
+} S_word;
+static S_word S_words[S_WSLOTS];
+static once_flag S_words_once = ONCE_FLAG_INIT;
+
+static size_t S_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (S_WSLOTS - 1);
+}
+
+static S_word *S_slot(const char *w)
+{
+	size_t n = strlen(w);
+	for (size_t i = S_hash(w, n);; i = (i + 1) & (S_WSLOTS - 1))
+		if (!S_words[i].w || !strcmp(S_words[i].w, w))
+			return &S_words[i];
+}
+
+static void S_words_add(const char *const *list, unsigned bits)
+{
+	for (; *list; list++) {
+		S_word *e = S_slot(*list);
+		e->w = *list;
+		e->bits |= (unsigned char)bits;
+	}
+}
+
+static void S_words_build(void)
+{
+	S_words_add(S_drop_tags, W_DROP);
+	S_words_add(S_boiler_tags, W_BOILER);
+	S_words_add(S_block_tags, W_BLOCK);
+	S_words_add(S_neg_words, W_NEG);
+	S_words_add(S_soft_words, W_SOFT);
+	S_words_add(S_pos_words, W_POS);
+	for (size_t t = 1; t < sizeof S_tag_ids / sizeof *S_tag_ids; t++) {
+		S_word *e = S_slot(S_tag_ids[t]);
+		e->w = S_tag_ids[t];
+		e->tag = (unsigned char)t;
+	}
+}
+
+/* The entry of a lowercase word of n bytes (NULL when not listed). */
+static const S_word *S_lookup(const char *w, size_t n)
+{
+	for (size_t i = S_hash(w, n);; i = (i + 1) & (S_WSLOTS - 1)) {
+		const S_word *e = &S_words[i];
+		if (!e->w)
+			return NULL;
+		if (!strncmp(e->w, w, n) && !e->w[n])
+			return e;
+	}
+}
+
+/* The tag id of an element. */
+static unsigned S_id(xmlNodePtr n)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return T_OTHER;
+	if (n->_private)
+		return S_i(n)->tag;
+	const S_word *e = S_lookup(S_name(n), strlen(S_name(n)));
+	return e ? e->tag : T_OTHER;
+}
+
 /* Splits a class/id value into lowercase word tokens on non-letters. */
 static int S_words_weight(const char *v, unsigned *flags)
 {
@@ -151,11 +236,13 @@ static int S_words_weight(const char *v, unsigned *flags)
 		}
 		if (k) {
 			w[k] = 0;
-			if (S_in(w, S_neg_words))
+			const S_word *e = S_lookup(w, k);
+			unsigned b = e ? e->bits : 0;
+			if (b & W_NEG)
 				neg++;
-			else if (S_in(w, S_soft_words))
+			else if (b & W_SOFT)
 				soft++;
-			else if (S_in(w, S_pos_words))
+			else if (b & W_POS)
 				pos++;
 			k = 0;
 		}
@@ -293,11 +380,14 @@ static bool S_pre_init(S_ctx *c, xmlNodePtr n)
 	if (n->parent && n->parent->_private && n->parent->type == XML_ELEMENT_NODE)
 		in->depth = S_i(n->parent)->depth + 1;
 	const char *nm = S_name(n);
-	if (S_in(nm, S_block_tags))
+	const S_word *e = S_lookup(nm, strlen(nm));
+	unsigned b = e ? e->bits : 0;
+	in->tag = e ? e->tag : T_OTHER;
+	if (b & W_BLOCK)
 		in->flags |= F_BLOCK;
-	if (S_in(nm, S_drop_tags) || S_hidden(n))
+	if ((b & W_DROP) || S_hidden(n))
 		in->flags |= F_DROP;
-	else if (S_in(nm, S_boiler_tags))
+	else if (b & W_BOILER)
 		in->flags |= F_BTAG;
 	in->score = S_weight(n, &in->flags);
 	return true;
@@ -320,10 +410,10 @@ static void S_post_measure(S_ctx *c, xmlNodePtr n)
 			in->text += ki->text;
 			in->commas += ki->commas;
 			in->link += ki->link;
-			in->paras += ki->paras + (S_tag(k, "p") ? 1 : 0);
+			in->paras += ki->paras + (S_id(k) == T_P ? 1 : 0);
 		}
 	}
-	if (S_tag(n, "a"))
+	if (S_id(n) == T_A)
 		in->link = in->text;
 }
 
@@ -359,8 +449,9 @@ static bool S_pre_prune(S_ctx *c, xmlNodePtr n)
 	if (in->flags & F_DROP)
 		return false;
 	const char *nm = S_name(n);
-	bool structural = !strcasecmp(nm, "html") || !strcasecmp(nm, "body") ||
-			  !strcasecmp(nm, "article") || !strcasecmp(nm, "main");
+	unsigned t = S_id(n);
+	bool structural = t == T_HTML || t == T_BODY ||
+			  t == T_ARTICLE || t == T_MAIN;
 	if (c->debug && in->text > 150 && (in->flags & F_NEG)) {
 		char *cl = S_attr(n, "class"), *id = S_attr(n, "id");
 		fprintf(stderr, "prune? <%s class='%s' id='%s'> text=%zu paras=%zu pos=%d\n", nm,
@@ -381,11 +472,11 @@ static bool S_pre_prune(S_ctx *c, xmlNodePtr n)
 		   in->text * 2 < c->total &&
 		   (S_link_density(in) > 0.4 || (in->text < 80 && in->paras == 0))) {
 		in->flags |= F_DROP;
-	} else if (!strcasecmp(nm, "header") && in->text * 3 < c->total) {
+	} else if (t == T_HEADER && in->text * 3 < c->total) {
 		in->flags |= F_DROP;
-	} else if (!strcasecmp(nm, "form") && in->paras < 2 && in->text * 3 < c->total) {
+	} else if (t == T_FORM && in->paras < 2 && in->text * 3 < c->total) {
 		in->flags |= F_DROP;
-	} else if (!strcasecmp(nm, "figure") && in->paras < 2) {
+	} else if (t == T_FIGURE && in->paras < 2) {
 		in->flags |= F_DROP;
 	}
 	return !(in->flags & F_DROP);
@@ -400,22 +491,22 @@ static void S_init_score(xmlNodePtr n)
 	if (in->flags & F_SCORED)
 		return;
 	in->flags |= F_SCORED;
-	const char *nm = S_name(n);
+	unsigned t = S_id(n);
 	/* in->score already holds the class weight */
-	if (!strcasecmp(nm, "div") || !strcasecmp(nm, "article") || !strcasecmp(nm, "main") ||
-	    !strcasecmp(nm, "section"))
+	if (t == T_DIV || t == T_ARTICLE || t == T_MAIN ||
+	    t == T_SECTION)
 		in->score += 5;
-	else if (!strcasecmp(nm, "pre") || !strcasecmp(nm, "td") || !strcasecmp(nm, "blockquote"))
+	else if (t == T_PRE || t == T_TD || t == T_BLOCKQUOTE)
 		in->score += 3;
-	else if (!strcasecmp(nm, "address") || !strcasecmp(nm, "ol") || !strcasecmp(nm, "ul") ||
-		 !strcasecmp(nm, "dl") || !strcasecmp(nm, "dd") || !strcasecmp(nm, "dt") ||
-		 !strcasecmp(nm, "li") || !strcasecmp(nm, "form"))
+	else if (t == T_ADDRESS || t == T_OL || t == T_UL ||
+		 t == T_DL || t == T_DD || t == T_DT ||
+		 t == T_LI || t == T_FORM)
 		in->score -= 3;
-	else if (nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && !nm[2])
+	else if (t >= T_H1 && t <= T_H6)
 		in->score -= 5;
-	else if (!strcasecmp(nm, "th"))
+	else if (t == T_TH)
 		in->score -= 5;
-	if (!strcasecmp(nm, "article") || !strcasecmp(nm, "main"))
+	if (t == T_ARTICLE || t == T_MAIN)
 		in->score += 10;
 }
 
@@ -453,13 +544,13 @@ static bool S_pre_score(S_ctx *c, xmlNodePtr n)
 	S_info *in = S_i(n);
 	if (in->flags & F_DROP)
 		return false;
-	const char *nm = S_name(n);
-	if (!strcasecmp(nm, "p") || !strcasecmp(nm, "pre") || !strcasecmp(nm, "td")) {
+	unsigned t = S_id(n);
+	if (t == T_P || t == T_PRE || t == T_TD) {
 		S_add_score(n, in->text - in->link / 2, in->commas);
-		return !strcasecmp(nm, "td");
+		return t == T_TD;
 	}
-	if (!strcasecmp(nm, "div") || !strcasecmp(nm, "section") || !strcasecmp(nm, "article") ||
-	    !strcasecmp(nm, "blockquote") || !strcasecmp(nm, "li") || !strcasecmp(nm, "dd")) {
+	if (t == T_DIV || t == T_SECTION || t == T_ARTICLE ||
+	    t == T_BLOCKQUOTE || t == T_LI || t == T_DD) {
 		size_t commas = 0;
 		size_t own = S_own_text(n, &commas);
 		if (own >= 25) {
@@ -590,8 +681,8 @@ static xmlNodePtr S_select(S_ctx *c)
 		bool keep = false;
 		if ((si->flags & F_SCORED) && S_final(s) + bonus >= threshold)
 			keep = true;
-		else if (S_tag(s, "p") || S_tag(s, "blockquote") || S_tag(s, "pre") ||
-			 S_tag(s, "ul") || S_tag(s, "ol") || (S_tag(s, "div") && si->text > 0 && !si->paras)) {
+		else if (S_id(s) == T_P || S_id(s) == T_BLOCKQUOTE || S_id(s) == T_PRE ||
+			 S_id(s) == T_UL || S_id(s) == T_OL || (S_id(s) == T_DIV && si->text > 0 && !si->paras)) {
 			if (si->text > 80 && ld < 0.25)
 				keep = true;
 			else if (si->text > 0 && si->text <= 80 && ld == 0 && si->commas + 1 > 0) {
@@ -673,26 +764,26 @@ static void S_emit_text(S_out *o, const char *t)
 
 static bool S_is_heading(xmlNodePtr n)
 {
-	const char *nm = S_name(n);
-	return (nm[0] == 'h' || nm[0] == 'H') && nm[1] >= '1' && nm[1] <= '6' && !nm[2];
+	unsigned t = S_id(n);
+	return t >= T_H1 && t <= T_H6;
 }
 
 /* Conditional cleaning inside the content (readability's idea). */
 static bool S_junk_inside(xmlNodePtr n, size_t roottext)
 {
 	S_info *in = S_i(n);
-	const char *nm = S_name(n);
+	unsigned t = S_id(n);
 	double ld = S_link_density(in);
 	if ((in->flags & (F_NEG | F_BTAG)) && !(in->flags & F_POS) && in->text * 3 < roottext)
 		return true;
 	if ((in->flags & F_SOFT) && !(in->flags & F_POS) &&
 	    (ld > 0.3 || (in->text < 80 && in->paras == 0)) && in->text * 3 < roottext)
 		return true;
-	if (!strcasecmp(nm, "ul") || !strcasecmp(nm, "ol")) {
+	if (t == T_UL || t == T_OL) {
 		return ld > 0.5;
 	}
-	if (!strcasecmp(nm, "div") || !strcasecmp(nm, "section") || !strcasecmp(nm, "table") ||
-	    !strcasecmp(nm, "aside")) {
+	if (t == T_DIV || t == T_SECTION || t == T_TABLE ||
+	    t == T_ASIDE) {
 		if (in->text < 25 && in->paras == 0)
 			return false; /* short inline-ish bits are handled as text */
 		if (ld > 0.5 && in->paras < 3)
@@ -702,7 +793,7 @@ static bool S_junk_inside(xmlNodePtr n, size_t roottext)
 	}
 	if (S_is_heading(n) && ld > 0.5)
 		return true;
-	if (!strcasecmp(nm, "p") && ld > 0.8 && in->text < 160)
+	if (t == T_P && ld > 0.8 && in->text < 160)
 		return true;
 	return false;
 }
@@ -710,7 +801,7 @@ static bool S_junk_inside(xmlNodePtr n, size_t roottext)
 /* The page's headline repeated in the body: it is the title, not text. */
 static bool S_is_title_h1(xmlNodePtr n, const char *title)
 {
-	if (!title || !S_tag(n, "h1"))
+	if (!title || S_id(n) != T_H1)
 		return false;
 	xmlChar *t = xmlNodeGetContent(n);
 	if (!t)
@@ -753,7 +844,7 @@ static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
 				k = k->next;
 				continue;
 			}
-			if (S_tag(k, "br")) {
+			if (S_id(k) == T_BR) {
 				if (o->pending_nl)
 					o->pending_break = true;
 				o->pending_nl++;
@@ -766,7 +857,7 @@ static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
 			}
 			if (ki->flags & F_BLOCK)
 				o->pending_break = true;
-			else if (S_tag(k, "td") || S_tag(k, "th"))
+			else if (S_id(k) == T_TD || S_id(k) == T_TH)
 				o->pending_space = true;
 			if (k->children) {
 				n = k;
@@ -968,18 +1059,11 @@ static bool S_authorish(const char *s)
 }
 
 
-static void S_class_has(xmlNodePtr n, const char *word, bool *hit)
-{
-	const char *v = S_attrv(n, "class");
-	if (v && dsr__memcasemem(v, strlen(v), word))
-		*hit = true;
-}
-
 static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 {
 	S_meta *m = c->meta;
-	const char *nm = S_name(n);
-	if (!strcasecmp(nm, "meta")) {
+	unsigned tg = S_id(n);
+	if (tg == T_META) {
 		char *name = S_attr(n, "name");
 		char *prop = S_attr(n, "property");
 		char *ip = S_attr(n, "itemprop");
@@ -1034,7 +1118,7 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		xmlFree(content);
 		return false;
 	}
-	if (!strcasecmp(nm, "html")) {
+	if (tg == T_HTML) {
 		char *l = S_attr(n, "lang");
 		if (!l)
 			l = S_attr(n, "xml:lang");
@@ -1043,7 +1127,7 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		xmlFree(l);
 		return true;
 	}
-	if (!strcasecmp(nm, "title")) {
+	if (tg == T_TITLE) {
 		if (!m->title_tag) {
 			xmlChar *t = xmlNodeGetContent(n);
 			S_set(&m->title_tag, (char *)t);
@@ -1051,7 +1135,7 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		}
 		return false;
 	}
-	if (!strcasecmp(nm, "link")) {
+	if (tg == T_LINK) {
 		char *rel = S_attr(n, "rel");
 		if (rel && !strcasecmp(rel, "canonical")) {
 			char *h = S_attr(n, "href");
@@ -1061,7 +1145,7 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		xmlFree(rel);
 		return false;
 	}
-	if (!strcasecmp(nm, "script")) {
+	if (tg == T_SCRIPT) {
 		char *t = S_attr(n, "type");
 		if (t && !strcasecmp(t, "application/ld+json")) {
 			xmlChar *s = xmlNodeGetContent(n);
@@ -1072,19 +1156,19 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		xmlFree(t);
 		return false;
 	}
-	if (!strcasecmp(nm, "style") || !strcasecmp(nm, "noscript") || !strcasecmp(nm, "svg"))
+	if (tg == T_STYLE || tg == T_NOSCRIPT || tg == T_SVG)
 		return false;
-	if (!strcasecmp(nm, "h1") && !m->h1) {
+	if (tg == T_H1 && !m->h1) {
 		xmlChar *t = xmlNodeGetContent(n);
 		S_set(&m->h1, (char *)t);
 		xmlFree(t);
 		return false;
 	}
-	if (!strcasecmp(nm, "time") && !m->date_time) {
+	if (tg == T_TIME && !m->date_time) {
 		char *dt = S_attr(n, "datetime");
 		bool inside_bad = false;
 		for (xmlNodePtr a = n->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
-			if (a->_private && (S_i(a)->flags & F_DROP) && !S_tag(a, "header")) {
+			if (a->_private && (S_i(a)->flags & F_DROP) && S_id(a) != T_HEADER) {
 				inside_bad = true;
 				break;
 			}
@@ -1101,25 +1185,25 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		return true;
 	}
 	/* a date written in a date-like element: "Posted on 20. Juni 2019" */
-	if (!m->date_text && n->properties && !(S_i(n)->flags & F_DROP)) {
-		const char *cl = S_attrv(n, "class");
-		const char *id = S_attrv(n, "id");
-		const char *ip = S_attrv(n, "itemprop");
-		bool datey = false;
-		static const char *const hints[] = {"date", "time", "datum", "publish", "posted",
-						    "meta", "byline", "info", "zeit", "fecha", NULL};
-		for (const char *const *h = hints; *h && !datey; h++)
-			datey = (cl && dsr__memcasemem(cl, strlen(cl), *h)) ||
-				(id && dsr__memcasemem(id, strlen(id), *h)) ||
-				(ip && dsr__memcasemem(ip, strlen(ip), *h));
+	if (!m->date_text && n->properties && !(S_i(n)->flags & F_DROP) && S_i(n)->text < 200) {
 		bool sidebar = false;
-		for (xmlNodePtr a = n; a && a->type == XML_ELEMENT_NODE && a->_private; a = a->parent)
-			if ((S_i(a)->flags & (F_DROP | F_BTAG | F_NEG)) && !S_tag(a, "header") &&
-			    a != n) {
+		for (xmlNodePtr a = n->parent; a && a->type == XML_ELEMENT_NODE && a->_private;
+		     a = a->parent)
+			if ((S_i(a)->flags & (F_DROP | F_BTAG | F_NEG)) && S_id(a) != T_HEADER) {
 				sidebar = true;
 				break;
 			}
-		if (datey && !sidebar && S_i(n)->text < 200) {
+		const char *cl = sidebar ? NULL : S_attrv(n, "class");
+		const char *id = sidebar ? NULL : S_attrv(n, "id");
+		const char *ip = sidebar ? NULL : S_attrv(n, "itemprop");
+		bool datey = false;
+		static const char *const hints[] = {"date", "time", "datum", "publish", "posted",
+						    "meta", "byline", "info", "zeit", "fecha", NULL};
+		for (const char *const *h = hints; *h && !datey && (cl || id || ip); h++)
+			datey = (cl && dsr__memcasemem(cl, strlen(cl), *h)) ||
+				(id && dsr__memcasemem(id, strlen(id), *h)) ||
+				(ip && dsr__memcasemem(ip, strlen(ip), *h));
+		if (datey) {
 			xmlChar *t = xmlNodeGetContent(n);
 			if (t) {
 				size_t tl = strlen((char *)t);
@@ -1141,16 +1225,17 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 		const char *rel = S_attrv(n, "rel");
 		const char *ip = S_attrv(n, "itemprop");
 		bool hit = (rel && !strcasecmp(rel, "author")) || (ip && !strcasecmp(ip, "author"));
-		if (!hit) {
+		const char *cls = hit || S_i(n)->text < 3 || S_i(n)->text > 80 ? NULL
+									      : S_attrv(n, "class");
+		if (cls) {
 			bool by = false;
 			static const char *const hints[] = {"byline", "author", "autor", "writer",
 							    "creator", "verfasser", NULL};
+			size_t cn = strlen(cls);
 			for (const char *const *h = hints; *h && !by; h++)
-				S_class_has(n, *h, &by);
+				by = dsr__memcasemem(cls, cn, *h) != NULL;
 			/* a name, not an author box with a biography */
-			const char *cls = S_attrv(n, "class");
-			hit = by && S_i(n)->text >= 3 && S_i(n)->text <= 80 &&
-			      !(cls && dsr__memcasemem(cls, strlen(cls), "bio"));
+			hit = by && !dsr__memcasemem(cls, cn, "bio");
 		}
 		if (hit) {
 			xmlChar *t = xmlNodeGetContent(n);
@@ -1235,7 +1320,8 @@ static void S_strip(const char *s, size_t n, dsr_buf *out)
 			continue;
 		}
 		const char *tag = NULL;
-		for (const char *const *t = raw; *t; t++) {
+		unsigned char c1 = j + 1 < n ? (unsigned char)(s[j + 1] | 0x20) : 0;
+		for (const char *const *t = raw; *t && (c1 == 's' || c1 == 'n' || c1 == 't'); t++) {
 			size_t tl = strlen(*t);
 			if (j + 1 + tl < n && !strncasecmp(s + j + 1, *t, tl) &&
 			    (s[j + 1 + tl] == '>' || isspace((unsigned char)s[j + 1 + tl]) ||
@@ -1290,6 +1376,7 @@ static void S_strip(const char *s, size_t n, dsr_buf *out)
 dsr_err dsr__html_extract(const char *html_in, size_t n_in, bool fragment, dsr_arena *arena,
 			  dsr__html_result *res)
 {
+	call_once(&S_words_once, S_words_build);
 	dsr_buf stripped;
 	dsr_buf_init(&stripped, DSR_MAX_RECORD);
 	S_strip(html_in, n_in, &stripped);
@@ -1338,7 +1425,7 @@ static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient
 	for (xmlNodePtr k = root; k; k = k->children) {
 		xmlNodePtr b = NULL;
 		for (xmlNodePtr s = k; s; s = s->next)
-			if (S_tag(s, "body")) {
+			if (S_id(s) == T_BODY) {
 				b = s;
 				break;
 			}
@@ -1346,7 +1433,7 @@ static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient
 			c.body = b;
 			break;
 		}
-		if (!S_tag(k, "html"))
+		if (S_id(k) != T_HTML)
 			break;
 	}
 	if (!c.body->_private)

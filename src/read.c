@@ -106,16 +106,28 @@ static bool S_ends(const char *s, const char *suf)
 	return a >= b && !strcasecmp(s + a - b, suf);
 }
 
-/* Case-insensitive search for needle in h[0..n). */
+static unsigned char S_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* ASCII case-insensitive search for needle in h[0..n). */
 const char *dsr__memcasemem(const char *h, size_t n, const char *needle)
 {
 	size_t m = strlen(needle);
 	if (!m || m > n)
 		return NULL;
-	int f = tolower((unsigned char)needle[0]);
-	for (size_t i = 0; i + m <= n; i++)
-		if (tolower((unsigned char)h[i]) == f && !strncasecmp(h + i, needle, m))
+	const unsigned char *p = (const unsigned char *)h, *nd = (const unsigned char *)needle;
+	unsigned char f = S_lower(nd[0]);
+	for (size_t i = 0; i + m <= n; i++) {
+		if (S_lower(p[i]) != f)
+			continue;
+		size_t k = 1;
+		while (k < m && S_lower(p[i + k]) == S_lower(nd[k]))
+			k++;
+		if (k == m)
 			return h + i;
+	}
 	return NULL;
 }
 
