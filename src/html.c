@@ -1395,8 +1395,21 @@ dsr_err dsr__html_extract(const char *html_in, size_t n_in, bool fragment, dsr_a
 	return e;
 }
 
+static dsr_err S_extract_doc(const char *html, size_t n, bool fragment, bool lenient,
+			     dsr_arena *arena, dsr__html_result *res, size_t *page_text);
+
+/* The page's tree lives in libxml2's bump arena (xmlmem.c) while we read it. */
 static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient,
 			 dsr_arena *arena, dsr__html_result *res, size_t *page_text)
+{
+	dsr__xml_arena_begin();
+	dsr_err e = S_extract_doc(html, n, fragment, lenient, arena, res, page_text);
+	dsr__xml_arena_end();
+	return e;
+}
+
+static dsr_err S_extract_doc(const char *html, size_t n, bool fragment, bool lenient,
+			     dsr_arena *arena, dsr__html_result *res, size_t *page_text)
 {
 	memset(res, 0, sizeof *res);
 	if (n > (size_t)INT32_MAX)
@@ -1408,10 +1421,8 @@ static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient
 	if (!doc)
 		return DSR_ENOBODY;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (!root) {
-		xmlFreeDoc(doc);
-		return DSR_ENOBODY;
-	}
+	if (!root)
+		return DSR_ENOBODY; /* freed with the arena */
 	S_ctx c;
 	memset(&c, 0, sizeof c);
 	c.arena = arena;
@@ -1517,7 +1528,6 @@ static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient
 	res->og_url = S_adup(arena, m.og_url);
 	res->ld_body = S_adup(arena, m.ld_body);
 	S_meta_free(&m);
-	/* libxml2's xmlFreeDoc would follow _private? No: it ignores it. */
-	xmlFreeDoc(doc);
+	/* the tree goes with the arena at dsr__xml_arena_end: no xmlFreeDoc walk */
 	return DSR_OK;
 }

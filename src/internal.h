@@ -10,6 +10,12 @@
 
 /* Case-insensitive search for NUL-terminated needle in h[0..n), or NULL. */
 const char *dsr__memcasemem(const char *h, size_t n, const char *needle);
+
+/* libxml2's allocations of the current thread come from a bump arena between
+ * begin and end (xmlmem.c); nothing they allocate may outlive end. */
+void dsr__xml_init(void);
+void dsr__xml_arena_begin(void);
+void dsr__xml_arena_end(void);
 /* True when s[0..n) contains markup tags (so a summary is HTML, not text). */
 bool dsr__looks_like_html(const char *s, size_t n);
 
