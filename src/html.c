@@ -1396,20 +1396,34 @@ dsr_err dsr__html_extract(const char *html_in, size_t n_in, bool fragment, dsr_a
 }
 
 static dsr_err S_extract_doc(const char *html, size_t n, bool fragment, bool lenient,
-			     dsr_arena *arena, dsr__html_result *res, size_t *page_text);
+			     dsr_arena *arena, dsr__html_result *res, size_t *page_text,
+			     htmlDocPtr *docp);
 
-/* The page's tree lives in libxml2's bump arena (xmlmem.c) while we read it. */
+/* Pages up to this size are parsed into libxml2's bump arena (xmlmem.c);
+ * larger ones, rare, go to the heap, where growing text nodes can realloc in
+ * place and memory is returned as the tree is freed. */
+#define S_ARENA_MAX ((size_t)4 << 20)
+
 static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient,
 			 dsr_arena *arena, dsr__html_result *res, size_t *page_text)
 {
+	htmlDocPtr doc = NULL;
+	if (n > S_ARENA_MAX) {
+		dsr__xml_init();
+		dsr_err e = S_extract_doc(html, n, fragment, lenient, arena, res, page_text, &doc);
+		xmlFreeDoc(doc);
+		return e;
+	}
+	/* the tree goes with the arena: no xmlFreeDoc walk */
 	dsr__xml_arena_begin();
-	dsr_err e = S_extract_doc(html, n, fragment, lenient, arena, res, page_text);
+	dsr_err e = S_extract_doc(html, n, fragment, lenient, arena, res, page_text, &doc);
 	dsr__xml_arena_end();
 	return e;
 }
 
 static dsr_err S_extract_doc(const char *html, size_t n, bool fragment, bool lenient,
-			     dsr_arena *arena, dsr__html_result *res, size_t *page_text)
+			     dsr_arena *arena, dsr__html_result *res, size_t *page_text,
+			     htmlDocPtr *docp)
 {
 	memset(res, 0, sizeof *res);
 	if (n > (size_t)INT32_MAX)
@@ -1420,9 +1434,10 @@ static dsr_err S_extract_doc(const char *html, size_t n, bool fragment, bool len
 						HTML_PARSE_NONET | HTML_PARSE_COMPACT);
 	if (!doc)
 		return DSR_ENOBODY;
+	*docp = doc;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!root)
-		return DSR_ENOBODY; /* freed with the arena */
+		return DSR_ENOBODY;
 	S_ctx c;
 	memset(&c, 0, sizeof c);
 	c.arena = arena;
@@ -1528,6 +1543,5 @@ static dsr_err S_extract_doc(const char *html, size_t n, bool fragment, bool len
 	res->og_url = S_adup(arena, m.og_url);
 	res->ld_body = S_adup(arena, m.ld_body);
 	S_meta_free(&m);
-	/* the tree goes with the arena at dsr__xml_arena_end: no xmlFreeDoc walk */
 	return DSR_OK;
 }

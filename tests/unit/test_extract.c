@@ -2,6 +2,8 @@
 #include "dossier/extract.h"
 #include "test.h"
 
+#include <stdlib.h>
+
 static dsr_article extract_html(dsr_arena *a, const char *html, const char *url)
 {
 	dsr_record rec;
@@ -193,4 +195,39 @@ void test_language(void)
 	CHECK_STR(dsr_guess_language("The mayor said that the bridge was closed for the winter and the ferry would run.", 80), "en");
 	CHECK_STR(dsr_guess_language("Der Bürgermeister sagte, dass die Brücke im Winter nicht geöffnet ist und die Fähre fährt.", 93), "de");
 	CHECK(dsr_guess_language("12345 67890", 11) == NULL);
+}
+
+/* Pages parsed one after another reuse libxml2's bump arena (src/xmlmem.c):
+ * a page that needs several chunks, a malformed one (libxml2 records errors
+ * with strings from the arena), one too large for the arena (heap), then the
+ * first page again, which must come out the same. */
+void test_extract_arena_reuse(void)
+{
+	dsr_arena a;
+	dsr_arena_init(&a);
+	dsr_article first = extract_html(&a, S_page, NULL);
+	char *text0 = strdup(first.text);
+	size_t sizes[] = {3u << 20, 6u << 20};
+	for (size_t k = 0; k < 2; k++) {
+		size_t n = sizes[k];
+		char *big = malloc(n + 64);
+		size_t len = 0;
+		len += (size_t)sprintf(big, "<html><body><div class='story'>");
+		static const char para[] = "<p>The ferry &bogus; ran late <b><i>again</b> on Tuesday, "
+					   "riders said, <span a=1 a=2>after a storm</p>\n";
+		while (len + sizeof para < n) {
+			memcpy(big + len, para, sizeof para - 1);
+			len += sizeof para - 1;
+		}
+		big[len] = 0;
+		dsr_arena_clear(&a);
+		dsr_article art = extract_html(&a, big, NULL);
+		CHECK(art.text && strstr(art.text, "ferry") != NULL);
+		free(big);
+	}
+	dsr_arena_clear(&a);
+	dsr_article again = extract_html(&a, S_page, NULL);
+	CHECK_STR(again.text, text0);
+	free(text0);
+	dsr_arena_release(&a);
 }
