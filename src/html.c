@@ -36,6 +36,7 @@ enum S_flags {
 	F_NEG = 1 << 5,     /* class/id says boilerplate */
 	F_BTAG = 1 << 6,    /* boilerplate by its tag */
 	F_SOFT = 1 << 7,    /* class/id weakly says boilerplate */
+	F_CORE = 1 << 8,    /* the best candidate or one of its ancestors */
 };
 
 typedef struct S_info {
@@ -222,6 +223,19 @@ static unsigned S_id(xmlNodePtr n)
 	return e ? e->tag : T_OTHER;
 }
 
+/* A class/id word that runs several words together ("cookieconsent",
+ * "newsletterbox", "socialshare"): boilerplate when it begins with one of
+ * these unambiguous words. */
+static unsigned S_compound(const char *w)
+{
+	static const char *const heads[] = {"advert", "breadcrumb", "consent", "cookie", "gdpr",
+					    "newsletter", "paywall", "sharing", "social", NULL};
+	for (const char *const *h = heads; *h; h++)
+		if (!strncmp(w, *h, strlen(*h)))
+			return W_NEG;
+	return 0;
+}
+
 /* Splits a class/id value into lowercase word tokens on non-letters. */
 static int S_words_weight(const char *v, unsigned *flags)
 {
@@ -237,7 +251,7 @@ static int S_words_weight(const char *v, unsigned *flags)
 		if (k) {
 			w[k] = 0;
 			const S_word *e = S_lookup(w, k);
-			unsigned b = e ? e->bits : 0;
+			unsigned b = e ? e->bits : S_compound(w);
 			if (b & W_NEG)
 				neg++;
 			else if (b & W_SOFT)
@@ -630,6 +644,9 @@ static xmlNodePtr S_select(S_ctx *c)
 		xmlFree(cl);
 	}
 	double ts = b.score[0];
+	/* the best candidate's text is never cleaned away as a link list around it */
+	for (xmlNodePtr a = top; a && a->type == XML_ELEMENT_NODE && a->_private; a = a->parent)
+		S_i(a)->flags |= F_CORE;
 	/* several strong candidates under one ancestor: take the ancestor */
 	for (xmlNodePtr a = top->parent; a && a->type == XML_ELEMENT_NODE && a != c->body->parent;
 	     a = a->parent) {
@@ -643,6 +660,20 @@ static xmlNodePtr S_select(S_ctx *c)
 		}
 		if (a == c->body)
 			break;
+	}
+	/* a short winner inside a candidate with several times its text: a
+	 * classed fragment (a lead, a teaser box) of the article around it */
+	if (top == b.node[0] && S_i(top)->text < 300) {
+		xmlNodePtr best = NULL;
+		for (int k = 1; k < 6 && b.node[k]; k++) {
+			S_info *ki = S_i(b.node[k]);
+			if (b.score[k] >= ts * 0.5 && ki->text >= 3 * S_i(top)->text &&
+			    S_link_density(ki) < 0.3 && S_is_ancestor(b.node[k], top) &&
+			    (!best || ki->text < S_i(best)->text))
+				best = b.node[k];
+		}
+		if (best)
+			top = best;
 	}
 	/* climb while the parent is the only real child holder or scores higher */
 	for (;;) {
@@ -774,6 +805,8 @@ static bool S_junk_inside(xmlNodePtr n, size_t roottext)
 	S_info *in = S_i(n);
 	unsigned t = S_id(n);
 	double ld = S_link_density(in);
+	if (in->flags & F_CORE)
+		return false;
 	if ((in->flags & (F_NEG | F_BTAG)) && !(in->flags & F_POS) && in->text * 3 < roottext)
 		return true;
 	if ((in->flags & F_SOFT) && !(in->flags & F_POS) &&
@@ -822,7 +855,6 @@ static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
 	if (S_is_title_h1(root, title))
 		return;
 	xmlNodePtr n = root;
-	(void)c;
 	/* manual iterative walk so text nodes are visited in order */
 	xmlNodePtr k = n->children;
 	if (S_i(n)->flags & F_BLOCK)
@@ -841,6 +873,12 @@ static void S_serialize(S_ctx *c, xmlNodePtr root, S_out *o, const char *title)
 			}
 			S_info *ki = S_i(k);
 			if ((ki->flags & F_DROP) || S_junk_inside(k, S_i(root)->text)) {
+				if (c->debug && ki->text > 100) {
+					char *cl = S_attr(k, "class");
+					fprintf(stderr, "skip <%s class='%s'> text=%zu flags=%x\n", S_name(k),
+						cl ? cl : "", ki->text, ki->flags);
+					xmlFree(cl);
+				}
 				k = k->next;
 				continue;
 			}

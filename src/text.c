@@ -10,6 +10,7 @@
  */
 #include "internal.h"
 #include "text.h"
+#include "dossier/date.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -37,7 +38,13 @@ static const char *const S_tail[] = {
 	"zum weiterlesen*", "ähnliche beiträge*", "vorschau auf*", "das könnte*",
 	"auch interessant*", "you may also*", "you might also*", "more on*", "related *",
 	"scroll to read more*", "wie bewerten sie*", "info zur bewertung*", "voir aussi*",
-	"plus d'articles*", "te puede interesar*", "más noticias*", NULL};
+	"plus d'articles*", "te puede interesar*", "más noticias*", "empfohlene beiträge*",
+	"neueste beiträge*", "letzte beiträge*", "aktuellste beiträge*", "aktuelle news",
+	"aktuelle beiträge*", "das thema könnte*", "nachfolgebeitrag*",
+	"vorheriger beitrag*", "comments are closed*", "sie müssen sich einloggen*",
+	"bitte registrieren sie sich*", "vos réactions", "réagissez*", "ähnliche themen*",
+	"verwandte themen*", "weitere informationen zum*", "weiterführende links*",
+	"you may be interested*", "related reading*", "further reading*", NULL};
 
 /* Lines that are boilerplate wherever they are (compared case-insensitively,
  * as prefixes when they end with '*'). */
@@ -57,12 +64,32 @@ static const char *const S_junk[] = {
 	"previous article*", "next article*", "previous post*", "next post*", "teilen",
 	"drucken", "weiter", "zurück", "nach oben", "anzeige", "werbung", "partager",
 	"imprimer", "compartir", "imprimir", "kommentieren", "war der artikel nützlich?",
-	"möchten sie den artikel teilen?", "artikel drucken", "zum seitenanfang", NULL};
+	"möchten sie den artikel teilen?", "artikel drucken", "zum seitenanfang", "kontakt",
+	"weitere informationen", "merken", "teilen senden", "gefällt mir*", "%d bloggern*",
+	"%d bloggers*", "be sociable, share*", "(noch keine bewertungen)", "pour lire la suite*",
+	"kategorie:*", "kategorien:*", "category:*", "categories:*", "filed under*",
+	"posted in*", "publiziert:*", "veröffentlicht:*", "veröffentlicht am*", "erstellt am*",
+	"der beitrag wurde am*", "dieser beitrag wurde am*", "this entry was posted*",
+	"time limit is exhausted*", "please reload captcha*", "aufrufe:*", "kommentare insgesamt*",
+	"foto:*", "fotos:*", "titelbild:*", "beitragsbild:*", "bildquelle:*", "bildnachweis*",
+	"crédits photos*", "crédit photo*", "crédit :*", "photo :*", "(credit:*", "(photo:*",
+	"(foto:*", "lesezeit*", "reading time*", "zuletzt aktualisiert*", "last updated*",
+	"updated:*", "aktualisiert:*", "aktualisiert am*", NULL};
 
 static bool S_match(const char *line, size_t n, const char *const *list)
 {
-	while (n && (line[n - 1] == ':' || line[n - 1] == ' '))
-		n--;
+	for (;;) {
+		if (n && (line[n - 1] == ':' || line[n - 1] == ' ' || line[n - 1] == '>'))
+			n--;
+		else if (n >= 2 && (!memcmp(line + n - 2, "\xC2\xBB", 2) ||   /* » */
+				    !memcmp(line + n - 2, "\xC2\xA0", 2)))    /* nbsp */
+			n -= 2;
+		else if (n >= 3 && (!memcmp(line + n - 3, "\xE2\x80\xBA", 3) || /* › */
+				    !memcmp(line + n - 3, "\xE2\x80\xA6", 3)))  /* … */
+			n -= 3;
+		else
+			break;
+	}
 	for (; *list; list++) {
 		size_t l = strlen(*list);
 		bool prefix = l && (*list)[l - 1] == '*';
@@ -93,6 +120,56 @@ static bool S_counter_line(const char *s, size_t n)
 	for (const char *const *t = tails; *t; t++)
 		if (wl == strlen(*t) && !strncasecmp(w, *t, wl))
 			return true;
+	return false;
+}
+
+/* Only digits, separators and am/pm/Uhr in s[0..n). */
+static bool S_clockish(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isdigit(c) || strchr(" .:/-,|()", c))
+			continue;
+		if (i + 2 <= n && (!strncasecmp(s + i, "am", 2) || !strncasecmp(s + i, "pm", 2)) &&
+		    (i + 2 == n || !isalpha((unsigned char)s[i + 2]))) {
+			i++;
+			continue;
+		}
+		if (i + 3 <= n && !strncasecmp(s + i, "uhr", 3)) {
+			i += 2;
+			continue;
+		}
+		return false;
+	}
+	return true;
+}
+
+/* A line that is only a date or a time: "23.10.2018", "3:59 PM", "6. Mai 2014, 19:49". */
+static bool S_date_line(const char *s, size_t n)
+{
+	if (n > 40 || !n)
+		return false;
+	bool digit = false;
+	for (size_t i = 0; i < n && !digit; i++)
+		digit = isdigit((unsigned char)s[i]);
+	if (!digit)
+		return false;
+	if (S_clockish(s, n))
+		return true;
+	dsr_date d;
+	size_t at, used;
+	if (dsr_date_find(s, n, &d, &at, &used) != DSR_OK)
+		return false;
+	return S_clockish(s, at) && S_clockish(s + at + used, n - at - used);
+}
+
+/* A PHP warning printed into the page: "Warning: ... on line 407". */
+static bool S_php_warning(const char *s, size_t n)
+{
+	static const char *const heads[] = {"Warning: ", "Notice: ", "Deprecated: ", "Fatal error: ", NULL};
+	for (const char *const *h = heads; *h; h++)
+		if (n > strlen(*h) && !strncmp(s, *h, strlen(*h)))
+			return dsr__memcasemem(s, n, " on line ") != NULL;
 	return false;
 }
 
@@ -203,6 +280,8 @@ dsr_err dsr__text_clean(const char *s, size_t n, bool headline, dsr_buf *out, co
 		/* strip trailing ':' for tail-marker comparison */
 		if (L->n <= 80 && S_match(L->s, L->n, S_tail) && seen * 3 > total / 2 && seen > 200)
 			break;
+		if (S_date_line(L->s, L->n) || S_php_warning(L->s, L->n))
+			continue;
 		if (L->n <= 100 && (S_match(L->s, L->n, S_junk) || S_counter_line(L->s, L->n) ||
 				    S_caption(L->s, L->n)))
 			continue;

@@ -179,6 +179,44 @@ void test_text_clean(void)
 	dsr_arena_release(&a);
 }
 
+/* Lines that are only a date or a time, credits, PHP warnings, links onward
+ * ("Weiter »") and a tail heading in German. */
+void test_text_clean_lines(void)
+{
+	const char *t = "Harbour crane returns\n"
+			"14.03.2031\n"
+			"The old steam crane came back to the north quay on Friday after a winter in the "
+			"workshop, and the harbour trust said it would lift again at the summer fair.\n"
+			"Warning: Undefined variable $x in /srv/www/page.php on line 12\n"
+			"9:41 PM\n"
+			"Volunteers had replaced the boiler tubes and repainted the jib in its first colours, "
+			"a dark green that had been found under six later coats.\n"
+			"Titelbild: Hafenverein\n"
+			"Weiter \xC2\xBB\n"
+			"Mehr aus dem Hafen und der Stadt, in unserem Archiv und im Newsletter zum Thema.\n"
+			"Empfohlene Beitr\xC3\xA4ge\n"
+			"Ferry fares rise again\n";
+	dsr_record rec;
+	memset(&rec, 0, sizeof rec);
+	rec.data = t;
+	rec.len = strlen(t);
+	rec.body = DSR_FMT_TEXT;
+	dsr_arena a;
+	dsr_arena_init(&a);
+	dsr_article art;
+	CHECK(dsr_extract(&rec, NULL, &a, &art) == DSR_OK);
+	CHECK(strstr(art.text, "The old steam crane") == art.text);
+	CHECK(strstr(art.text, "a dark green") != NULL);
+	CHECK(strstr(art.text, "14.03.2031") == NULL);
+	CHECK(strstr(art.text, "9:41") == NULL);
+	CHECK(strstr(art.text, "on line 12") == NULL);
+	CHECK(strstr(art.text, "Titelbild") == NULL);
+	CHECK(strstr(art.text, "Weiter") == NULL);
+	CHECK(strstr(art.text, "Mehr aus dem Hafen") != NULL); /* a sentence, not a heading */
+	CHECK(strstr(art.text, "Ferry fares") == NULL);
+	dsr_arena_release(&a);
+}
+
 void test_url_normalize(void)
 {
 	dsr_arena a;
