@@ -44,7 +44,11 @@ static const char *const S_tail[] = {
 	"vorheriger beitrag*", "comments are closed*", "sie müssen sich einloggen*",
 	"bitte registrieren sie sich*", "vos réactions", "réagissez*", "ähnliche themen*",
 	"verwandte themen*", "weitere informationen zum*", "weiterführende links*",
-	"you may be interested*", "related reading*", "further reading*", NULL};
+	"you may be interested*", "related reading*", "further reading*", "schon gelesen?",
+	"die meistgelesenen*", "meistgelesen*", "meist gelesen*", "meist-diskutiert*",
+	"top themen*", "neueste artikel*", "mehr themen", "temas relacionados",
+	"über den autor", "über die autorin", "audios et vidéos sur le sujet",
+	"ansprechpartner*", "pressekontakt*", "zusatzinformationen", NULL};
 
 /* Lines that are boilerplate wherever they are (compared case-insensitively,
  * as prefixes when they end with '*'). */
@@ -74,7 +78,14 @@ static const char *const S_junk[] = {
 	"foto:*", "fotos:*", "titelbild:*", "beitragsbild:*", "bildquelle:*", "bildnachweis*",
 	"crédits photos*", "crédit photo*", "crédit :*", "photo :*", "(credit:*", "(photo:*",
 	"(foto:*", "lesezeit*", "reading time*", "zuletzt aktualisiert*", "last updated*",
-	"updated:*", "aktualisiert:*", "aktualisiert am*", NULL};
+	"updated:*", "aktualisiert:*", "aktualisiert am*", "alle angaben ohne gewähr*",
+	"(alle angaben ohne gewähr)", "quelle:*", "quellen:*", "quellen ausblenden",
+	"sie sind aktuell nicht eingeloggt*", "sie sind nicht eingeloggt*", "permalink*",
+	"permalien*", "zurück zur*", "zurück zum*", "externer inhalt", "pressemitteilung als pdf",
+	"von:", "telefon:*", "tel.:*", "fax:*", "e-mail:*", "anzeige,*", "anzeige -*",
+	"*werbung*" /* a literal star: "*Werbung." */, "release date:*", "veröffentlichung:*", "verfasst von*", "inhaltsverzeichnis",
+	"table of contents", "contents", "weiterlesen", "news", "entdecken sie jetzt*",
+	"hazte miembro*", NULL};
 
 static bool S_match(const char *line, size_t n, const char *const *list)
 {
@@ -281,6 +292,9 @@ dsr_err dsr__text_clean(const char *s, size_t n, bool headline, dsr_buf *out, co
 		if (L->n <= 80 && S_match(L->s, L->n, S_tail) && seen * 3 > total / 2 && seen > 200)
 			break;
 		if (S_date_line(L->s, L->n) || S_php_warning(L->s, L->n))
+			continue;
+		/* a short line with a copyright sign is a credit ("... © AFP / NAME") */
+		if (L->n <= 200 && dsr__memcasemem(L->s, L->n, "\xC2\xA9"))
 			continue;
 		if (L->n <= 100 && (S_match(L->s, L->n, S_junk) || S_counter_line(L->s, L->n) ||
 				    S_caption(L->s, L->n)))
