@@ -925,6 +925,7 @@ typedef struct S_meta {
 	char *site_name, *ld_publisher, *app_name;
 	char *lang, *canonical, *og_url;
 	char *ld_body;
+	char *description;
 } S_meta;
 
 static char *S_dup_trim(const char *s)
@@ -1144,6 +1145,9 @@ static bool S_pre_meta(S_ctx *c, xmlNodePtr n)
 				S_set(&m->site_name, content);
 			else if (!strcasecmp(key, "application-name"))
 				S_set(&m->app_name, content);
+			else if (!strcasecmp(key, "description") || !strcasecmp(key, "og:description") ||
+				 !strcasecmp(key, "twitter:description"))
+				S_set(&m->description, content);
 			else if (!strcasecmp(key, "og:url"))
 				S_set(&m->og_url, content);
 			else if (!strcasecmp(key, "og:locale") || !strcasecmp(key, "language") ||
@@ -1290,6 +1294,7 @@ static void S_meta_free(S_meta *m)
 	free(m->title_tag);
 	free(m->h1);
 	free(m->og_title);
+	free(m->description);
 	free(m->ld_headline);
 	free(m->date_ld);
 	free(m->date_meta);
@@ -1310,6 +1315,65 @@ static void S_meta_free(S_meta *m)
 }
 
 /* ---- public (internal) entry ---- */
+
+/* Whitespace-collapsed copy of s (at most cap bytes) into buf. */
+static size_t S_squeeze(const char *s, char *buf, size_t cap)
+{
+	size_t k = 0;
+	bool sp = false;
+	for (; *s && k + 1 < cap; s++) {
+		if (isspace((unsigned char)*s)) {
+			sp = k > 0;
+			continue;
+		}
+		if (sp)
+			buf[k++] = ' ';
+		sp = false;
+		buf[k++] = *s;
+	}
+	buf[k] = 0;
+	return k;
+}
+
+/*
+ * The standfirst: a page's description shown in the page, usually in the
+ * header above the body we chose. Returns the element holding it when it
+ * is visible (not in navigation, a footer or a link) and our text lacks it.
+ */
+static xmlNodePtr S_standfirst(S_ctx *c, const char *desc, const char *text)
+{
+	char want[64];
+	if (!desc || S_squeeze(desc, want, sizeof want) < 60)
+		return NULL;
+	want[48] = 0;
+	if (strstr(text, want))
+		return NULL;
+	for (xmlNodePtr n = c->body; n;) {
+		if (n->type == XML_TEXT_NODE && n->content && n->parent && n->parent->_private) {
+			char got[64];
+			if (S_squeeze((const char *)n->content, got, sizeof got) >= 48 &&
+			    !memcmp(got, want, 48)) {
+				xmlNodePtr el = n->parent;
+				for (xmlNodePtr a = el; a && a->_private; a = a->parent)
+					if ((S_i(a)->flags & F_BTAG) || S_id(a) == T_A ||
+					    (S_i(a)->flags & F_DROP && !(S_i(a)->flags & F_BLOCK)))
+						return NULL;
+				return S_i(el)->text < 1000 ? el : NULL;
+			}
+		}
+		/* pre-order over the tree below body */
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != c->body && !n->next)
+			n = n->parent;
+		if (!n || n == c->body)
+			break;
+		n = n->next;
+	}
+	return NULL;
+}
 
 static dsr_err S_extract(const char *html, size_t n, bool fragment, bool lenient,
 			 dsr_arena *arena, dsr__html_result *res, size_t *page_text);
@@ -1422,11 +1486,11 @@ dsr_err dsr__html_extract(const char *html_in, size_t n_in, bool fragment, dsr_a
 	dsr_err e = S_extract(stripped.buf, stripped.len, fragment, false, arena, res, &page_text);
 	/* class names pruned nearly everything of a page with plenty of text:
 	 * try again trusting only tags and link density */
-	if (!e && !fragment && res->text_len < 250 && page_text > 1000) {
+	if (!e && !fragment && res->body_len < 250 && page_text > 1000) {
 		dsr__html_result again;
 		size_t pt2;
 		if (S_extract(stripped.buf, stripped.len, false, true, arena, &again, &pt2) == DSR_OK &&
-		    again.text_len > res->text_len * 2)
+		    again.body_len > res->body_len * 2)
 			*res = again;
 	}
 	dsr_buf_release(&stripped);
@@ -1555,8 +1619,30 @@ static dsr_err S_extract_doc(const char *html, size_t n, bool fragment, bool len
 			S_serialize(&c, c.body, &o, title_for_text);
 		}
 	}
-	res->text = dsr_arena_strndup(arena, out.buf, out.len);
-	res->text_len = out.len;
+	/* the standfirst above the chosen body goes first */
+	xmlNodePtr sf = NULL;
+	res->body_len = out.len;
+	if (!fragment && out.len && !dsr_buf_addc(&out, 0)) {
+		out.len--; /* a terminator for the search */
+		sf = S_standfirst(&c, m.description, out.buf);
+	}
+	if (sf) {
+		xmlChar *t = xmlNodeGetContent(sf);
+		char *lead = S_dup_trim((const char *)t);
+		xmlFree(t);
+		size_t ll = lead ? strlen(lead) : 0;
+		char *txt = dsr_arena_alloc(arena, ll + 2 + out.len + 1);
+		memcpy(txt, lead, ll);
+		memcpy(txt + ll, "\n\n", 2);
+		memcpy(txt + ll + 2, out.buf, out.len);
+		txt[ll + 2 + out.len] = 0;
+		res->text = txt;
+		res->text_len = ll + 2 + out.len;
+		free(lead);
+	} else {
+		res->text = dsr_arena_strndup(arena, out.buf, out.len);
+		res->text_len = out.len;
+	}
 	dsr_buf_release(&out);
 	/* metadata out */
 	res->title_tag = S_adup(arena, m.title_tag);

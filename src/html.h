@@ -8,6 +8,7 @@
 typedef struct dsr__html_result {
 	const char *text;
 	size_t text_len;
+	size_t body_len;  /* of which the chosen body, without a standfirst */
 	const char *title_tag, *h1, *og_title, *ld_headline;
 	const char *date_ld, *date_meta, *date_time, *date_modified, *date_text;
 	const char *author_meta;

@@ -165,7 +165,10 @@ static bool S_date_line(const char *s, size_t n)
 		digit = isdigit((unsigned char)s[i]);
 	if (!digit)
 		return false;
-	if (S_clockish(s, n))
+	/* a time ("9:41", "3:59 PM"); bare numbers (a list, a phone) are not dates */
+	const char *colon = memchr(s, ':', n);
+	if (colon && colon > s && colon + 1 < s + n && isdigit((unsigned char)colon[-1]) &&
+	    isdigit((unsigned char)colon[1]) && S_clockish(s, n))
 		return true;
 	dsr_date d;
 	size_t at, used;

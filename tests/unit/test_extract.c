@@ -217,6 +217,32 @@ void test_text_clean_lines(void)
 	dsr_arena_release(&a);
 }
 
+/* The standfirst shown above the body (the page's description) comes first;
+ * a teaser link with the same words elsewhere would not count. */
+void test_extract_standfirst(void)
+{
+	static const char page[] =
+		"<html><head><title>Lighthouse keepers return</title>"
+		"<meta name='description' content='After forty years of automation, two keepers will "
+		"live at the Skerry light again, to guide the new tidal survey boats.'></head><body>"
+		"<header class='article-header'><h1>Lighthouse keepers return</h1>"
+		"<p class='dek'>After forty years of automation, two keepers will live at the Skerry "
+		"light again, to guide the new tidal survey boats.</p></header>"
+		"<div class='article-body'><p>The harbour board voted on Tuesday to staff the Skerry "
+		"lighthouse from next spring, reversing a decision taken in the early years of "
+		"automation, when the last keeper left the rock.</p>"
+		"<p>The two keepers, chosen from eleven applicants, will work in shifts of four weeks, "
+		"the board said, and will log the survey boats' passages by hand.</p></div>"
+		"<footer><p>Harbour Gazette</p></footer></body></html>";
+	dsr_arena a;
+	dsr_arena_init(&a);
+	dsr_article art = extract_html(&a, page, NULL);
+	CHECK(strstr(art.text, "After forty years of automation") == art.text);
+	CHECK(strstr(art.text, "\n\nThe harbour board voted") != NULL);
+	CHECK(strstr(art.text, "Harbour Gazette") == NULL);
+	dsr_arena_release(&a);
+}
+
 void test_url_normalize(void)
 {
 	dsr_arena a;
