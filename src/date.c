@@ -54,7 +54,12 @@ int dsr_month_from_name(const char *s, size_t n, size_t *used)
 {
 	size_t best = 0;
 	int m = 0;
+	if (!n || !isalpha((unsigned char)s[0]))
+		return 0;
+	int c0 = tolower((unsigned char)s[0]);
 	for (size_t i = 0; i < sizeof S_months / sizeof S_months[0]; i++) {
+		if (tolower((unsigned char)S_months[i].name[0]) != c0)
+			continue;
 		size_t l = strlen(S_months[i].name);
 		if (l > n || l <= best || strncasecmp(s, S_months[i].name, l))
 			continue;

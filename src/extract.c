@@ -183,6 +183,10 @@ const char *dsr_guess_language(const char *text, size_t n)
 			j++;
 		if (j > i) {
 			words++;
+			if (j - i > 6) { /* longer than every listed word */
+				i = j;
+				continue;
+			}
 			unsigned char first = (unsigned char)tolower((unsigned char)text[i]);
 			for (size_t l = 0; l < nl; l++)
 				for (size_t w = 0; L[l].words[w]; w++) {

@@ -256,6 +256,10 @@ static void S_tag(const nlp_doc *d, const uint8_t *gz, int *lab)
 		if (d->tok[i].flags & DSR_TK_SSTART)
 			prev = prev2 = 0;
 		size_t nf = dsr__ner_features(d, gz, i, prev, prev2, f);
+		for (size_t k = 0; k < nf; k++) { /* independent probes: fetch them together */
+			__builtin_prefetch(&m->keys[f[k] & m->mask]);
+			__builtin_prefetch(&m->rows[f[k] & m->mask]);
+		}
 		float sc[16] = {0};
 		for (size_t k = 0; k < nf; k++) {
 			const float *r = S_weights(m, f[k]);

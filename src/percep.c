@@ -63,22 +63,21 @@ pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int
 		sz <<= 1;
 	m->mask = sz - 1;
 	m->nl = nl;
-	m->stride = 1 + nl;
-	m->slots = dsr_xcalloc(sz * (size_t)m->stride, sizeof *m->slots);
+	m->scale = scale;
+	m->keys = dsr_xcalloc(sz, sizeof *m->keys);
+	m->w = dsr_xcalloc(sz * (size_t)nl, sizeof *m->w);
 	const unsigned char *p = raw + 20;
 	for (uint32_t k = 0; k < nfeat; k++, p += row) {
 		uint32_t key;
 		memcpy(&key, p, 4);
 		size_t h = key & m->mask;
-		while (m->slots[h * (size_t)m->stride])
+		while (m->keys[h])
 			h = (h + 1) & m->mask;
-		uint32_t *sl = m->slots + h * (size_t)m->stride;
-		sl[0] = key;
+		m->keys[h] = key;
 		for (uint32_t l = 0; l < (uint32_t)nl; l++) {
 			int16_t q;
 			memcpy(&q, p + 4 + 2 * l, 2);
-			float v = (float)q * scale;
-			memcpy(&sl[1 + l], &v, sizeof v);
+			m->w[h * (size_t)nl + l] = q;
 		}
 	}
 	free(raw);
@@ -89,24 +88,30 @@ void dsr__pm_free(pm_model *m)
 {
 	if (!m)
 		return;
-	free(m->slots);
+	free(m->keys);
+	free(m->w);
 	free(m);
 }
 
 void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc)
 {
-	size_t st = (size_t)m->stride;
+	/* the probes are independent: ask for their cache lines first */
+	int nl = m->nl;
 	for (size_t k = 0; k < nf; k++) {
-		for (size_t h = f[k] & m->mask; m->slots[h * st]; h = (h + 1) & m->mask) {
-			const uint32_t *sl = m->slots + h * st;
-			if (sl[0] == f[k]) {
-				for (int l = 0; l < m->nl; l++) {
-					float v;
-					memcpy(&v, &sl[1 + l], sizeof v);
-					sc[l] += v;
-				}
+		__builtin_prefetch(&m->keys[f[k] & m->mask]);
+		__builtin_prefetch(&m->w[(f[k] & m->mask) * (size_t)nl]);
+	}
+	int32_t acc[PM_MAXL] = {0};
+	for (size_t k = 0; k < nf; k++) {
+		for (size_t h = f[k] & m->mask; m->keys[h]; h = (h + 1) & m->mask) {
+			if (m->keys[h] == f[k]) {
+				const int16_t *w = m->w + h * (size_t)nl;
+				for (int l = 0; l < nl; l++)
+					acc[l] += w[l];
 				break;
 			}
 		}
 	}
+	for (int l = 0; l < nl; l++)
+		sc[l] += (float)acc[l] * m->scale;
 }

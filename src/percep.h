@@ -17,10 +17,11 @@
 #define PM_MAXL 16
 
 typedef struct pm_model {
-	uint32_t *slots;         /* open addressing; slot h: key (0 = empty), then nl weights */
+	uint32_t *keys;          /* open addressing over keys alone (0 = empty): a probe */
+	int16_t *w;              /* reads a few cache lines; slot h's nl weights at w[h * nl] */
+	float scale;             /* weight = w * scale */
 	size_t mask;
 	int nl;
-	int stride;              /* 1 + nl words */
 } pm_model;
 
 /* Loads the model in the gzip blob [data, end) whose magic is `magic` (8
