@@ -162,10 +162,7 @@ static once_flag S_words_once = ONCE_FLAG_INIT;
 
 static size_t S_hash(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h & (S_WSLOTS - 1);
+	return (size_t)dsr_hash64(w, n, 0) & (S_WSLOTS - 1);
 }
 
 static S_word *S_slot(const char *w)

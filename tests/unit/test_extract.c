@@ -18,6 +18,18 @@ static dsr_article extract_html(dsr_arena *a, const char *html, const char *url)
 	return art;
 }
 
+static dsr_article extract_plain(dsr_arena *a, const char *t)
+{
+	dsr_record rec;
+	memset(&rec, 0, sizeof rec);
+	rec.data = t;
+	rec.len = strlen(t);
+	rec.body = DSR_FMT_TEXT;
+	dsr_article art;
+	CHECK(dsr_extract(&rec, NULL, a, &art) == DSR_OK);
+	return art;
+}
+
 static const char S_page[] =
 	"<html lang='en-GB'><head><title>Tide mill reopens after repairs | Estuary Post</title>"
 	"<meta property='og:site_name' content='Estuary Post'>"
@@ -196,15 +208,9 @@ void test_text_clean_lines(void)
 			"Mehr aus dem Hafen und der Stadt, in unserem Archiv und im Newsletter zum Thema.\n"
 			"Empfohlene Beitr\xC3\xA4ge\n"
 			"Ferry fares rise again\n";
-	dsr_record rec;
-	memset(&rec, 0, sizeof rec);
-	rec.data = t;
-	rec.len = strlen(t);
-	rec.body = DSR_FMT_TEXT;
 	dsr_arena a;
 	dsr_arena_init(&a);
-	dsr_article art;
-	CHECK(dsr_extract(&rec, NULL, &a, &art) == DSR_OK);
+	dsr_article art = extract_plain(&a, t);
 	CHECK(strstr(art.text, "The old steam crane") == art.text);
 	CHECK(strstr(art.text, "a dark green") != NULL);
 	CHECK(strstr(art.text, "14.03.2031") == NULL);
