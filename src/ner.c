@@ -316,6 +316,21 @@ static bool S_camel(const nlp_doc *d, size_t i)
 	       s[2] >= 'a' && s[2] <= 'z';
 }
 
+/* A capitalised title word that goes before a person's name; not the few
+ * that also begin organisations' names ("General Electric", "Chief
+ * Executive Office", "Head Start"). */
+static bool S_title_word(const nlp_doc *d, size_t i)
+{
+	static const char *const org_first[] = {"general", "justice", "chief", "executive", "head",
+						"director", "leader", "union", "service", NULL};
+	if (!(d->tok[i].lex & LX_TITLE) || !(d->tok[i].flags & DSR_TK_CAP))
+		return false;
+	for (size_t k = 0; org_first[k]; k++)
+		if (dsr__tk_is(d, i, org_first[k]))
+			return false;
+	return true;
+}
+
 static dsr_etype S_map(const nlp_doc *d, int type, size_t a, size_t b)
 {
 	uint32_t cls = 0;
@@ -778,13 +793,19 @@ static size_t S_drop_common(const nlp_doc *d, S_ent *e, size_t n)
 			if (!(lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV | LX_NOUNINF | LX_VERBINF))) {
 				char lem[64];
 				size_t l = tk_len(d, a);
-				size_t ll = dsr__lemma(d->nlp, d->low + t->start, l, false, lem, sizeof lem);
-				if (ll != l)
-					lex = dsr__lx_cls(d->nlp, lem, ll);
+				/* plural nouns, then verb forms: "Deliveries", "Citing" */
+				for (int verb = 0; verb < 2 && !(lex & (LX_NOUN | LX_VERB)); verb++) {
+					size_t ll = dsr__lemma(d->nlp, d->low + t->start, l, verb, lem, sizeof lem);
+					if (ll != l || memcmp(lem, d->low + t->start, l))
+						lex |= dsr__lx_cls(d->nlp, lem, ll);
+				}
 			}
 			drop = (lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV | LX_NOUNINF | LX_VERBINF)) &&
 			       !(lex & names);
 		}
+		/* "The" alone is never a name */
+		if (e[i].b == a + 1 && (t->lex & LX_FUNC) && !(t->flags & DSR_TK_UPPER))
+			continue;
 		if (drop) {
 			if (!mid) { /* the words written capitalised inside sentences */
 				mid = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *mid);
@@ -931,6 +952,16 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		size_t a = i, b = j;
 		S_trim(d, &a, &b);
 		dsr_etype et = S_map(d, type, a, b);
+		/* a title is no part of the name, and names a person: "CEO Steve
+		 * Jobs", "Senator McCain" (not "General Motors", "Justice
+		 * Department": the name ends in an organisation word) */
+		if (b - a > 1 && !(d->tok[b - 1].lex & LX_ORGSUF) && (et == DSR_E_PERSON || et == DSR_E_ORG)) {
+			size_t a0 = a;
+			while (b - a > 1 && S_title_word(d, a))
+				a++;
+			if (a > a0)
+				et = DSR_E_PERSON;
+		}
 		bool lower = !(d->tok[a].flags & (DSR_TK_CAP | DSR_TK_NUM)) && !S_camel(d, a);
 		bool digits = b - a == 1 && (d->tok[a].flags & DSR_TK_NUM) && !S_designation(d, a);
 		/* a maker's name and a model: "Boeing 747", "Airbus A380", "Ford Taurus" */

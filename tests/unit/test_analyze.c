@@ -183,6 +183,23 @@ void test_entities(void)
 		CHECK_STR(e->canonical, "Harbor Gazette");
 	/* "Monday" is a time, not a name */
 	CHECK(S_ent(&an, "Monday", 0) == NULL);
+
+	/* titles are not part of a name; capitalised verb forms at a sentence
+	 * start and a lone "The" are no names */
+	an = S_run("Norvik Aerospace cut 300 jobs on Tuesday. Citing weak demand, CEO Ada Brennan "
+		   "blamed suppliers. The plan drew criticism from Senator Olen Marsh. Describing "
+		   "the cuts, General Motors workers protested.",
+		   "2030-05-08");
+	e = S_ent(&an, "Ada Brennan", 0);
+	CHECK(e && e->type == DSR_E_PERSON);
+	CHECK(S_ent(&an, "CEO Ada Brennan", 0) == NULL);
+	e = S_ent(&an, "Olen Marsh", 0);
+	CHECK(e && e->type == DSR_E_PERSON);
+	CHECK(S_ent(&an, "Citing", 0) == NULL);
+	CHECK(S_ent(&an, "Describing", 0) == NULL);
+	CHECK(S_ent(&an, "The", 0) == NULL);
+	e = S_ent(&an, "General Motors", 0);
+	CHECK(e && e->type == DSR_E_ORG);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
