@@ -313,8 +313,10 @@ static void S_set(S_tx *t, size_t e, dsr_ttype type, const char *mod, const char
  * reporting, the next one in future tense. */
 static void S_year_back(struct S_tx *t, size_t i, size_t e, int y)
 {
+	/* in a report of quarterly results (a quarter named in the sentence, or
+	 * earlier in the article) "a year earlier" is that quarter a year back */
 	if (S_sent_has(t, i, "quarter") || S_sent_has(t, i, "period") ||
-	    S_sent_has(t, i, "quarterly")) {
+	    S_sent_has(t, i, "quarterly") || t->qy) {
 		int qy = t->qy, qq = t->qq, M = t->d->ref_m;
 		if (!qy) {
 			qy = M <= 3 ? t->d->ref_y - 1 : t->d->ref_y;
@@ -418,9 +420,19 @@ static void S_m_calendar(S_tx *t)
 		if (tk_len(t->d, i) <= 4 && !S_is(t, i, "may") && !S_is(t, i, "june") &&
 		    !S_is(t, i, "july"))
 			return;
-		if (S_ref(t))
+		if (S_ref(t)) {
+			/* "June last year", "January this year", "May next year" */
+			bool pl;
+			int off = S_is(t, i + 1, "last") ? -1 : S_is(t, i + 1, "next") ? 1 : 0;
+			if ((off || S_is(t, i + 1, "this")) && S_unit(t, i + 2, &pl) == 'Y' && !pl) {
+				S_set(t, i + 3, DSR_T_DATE, NULL, "%04d-%02d", t->d->ref_y + off, m);
+				return;
+			}
+			/* "last May": the latest May before this month; "next May" */
+			if (i > 0 && (S_is(t, i - 1, "last") || S_is(t, i - 1, "next")))
+				return; /* matched from the word before */
 			S_set(t, i + 1, DSR_T_DATE, NULL, "%04d-%02d", S_guess_year(t, i, m, 1), m);
-		else
+		} else
 			S_set(t, i + 1, DSR_T_DATE, NULL, "XXXX-%02d", m);
 		return;
 	}
@@ -572,6 +584,13 @@ static void S_m_relative(S_tx *t)
 		j++;
 	} else if (S_is(t, j, "this")) {
 		j++;
+	}
+	/* "last May", "next January" */
+	int mo = j > i && dir ? S_month(t, j) : 0;
+	if (mo && S_day_tok(t, j + 1, &(size_t){0}) == 0) {
+		int yy = dir < 0 ? (mo < M ? Y : Y - 1) : (mo > M ? Y : Y + 1);
+		S_set(t, j + 1, DSR_T_DATE, NULL, "%04d-%02d", yy, mo);
+		return;
 	}
 	int wd = S_weekday(t, j);
 	if (wd >= 0) {
@@ -790,6 +809,11 @@ static void S_m_span(S_tx *t)
 		u = S_unit(t, k, &pl);
 		if (u && !(u & 0x80))
 			e = k + 1;
+		else if (!u && (d->tok[j].flags & DSR_TK_NUM) && k == j + 1 && k + 1 < d->ntok &&
+			 S_is(t, k, "-") &&
+			 d->tok[k].start == d->tok[j].end && d->tok[k + 1].start == d->tok[k].end &&
+			 (u = S_unit(t, k + 1, &pl)) && !pl && n > 0)
+			e = k + 2; /* 30-year, 16-hour */
 	} else if ((d->tok[j].flags & DSR_TK_NUM) && S_is(t, j + 1, "-") &&
 		   d->tok[j + 1].start == d->tok[j].end && (u = S_unit(t, j + 2, &pl)) && !pl &&
 		   S_tok_num(t, j, &n) && n > 0) {
@@ -981,8 +1005,22 @@ static void S_m_clock(S_tx *t)
 					    "utc", "et", NULL};
 	if (S_any(t, e, zones))
 		e++;
-	S_set(t, e, DSR_T_TIME, NULL, "%04d-%02d-%02dT%02d:%02d", d->ref_y, d->ref_m, d->ref_d,
-	      h == 24 ? 24 : h, mi);
+	/* the day that follows: "10 p.m. Wednesday", "noon Saturday", "5 p.m. EST, Nov. 9" */
+	int y = d->ref_y, m = d->ref_m, dd = d->ref_d;
+	size_t de = e + (S_is(t, e, ",") ? 1 : 0);
+	if (de < d->ntok && (d->tok[de].lex & (LX_WEEKDAY | LX_MONTH | LX_TIMEX))) {
+		S_tx u = *t;
+		u.i = de;
+		u.e = 0;
+		S_m_relative(&u);
+		S_m_calendar(&u);
+		if (u.e && u.type == DSR_T_DATE && strlen(u.value) == 10 &&
+		    sscanf(u.value, "%4d-%2d-%2d", &y, &m, &dd) == 3)
+			e = u.e;
+		else
+			y = d->ref_y, m = d->ref_m, dd = d->ref_d;
+	}
+	S_set(t, e, DSR_T_TIME, NULL, "%04d-%02d-%02dT%02d:%02d", y, m, dd, h == 24 ? 24 : h, mi);
 }
 
 /* Vague references: now, currently, recently, the future. */

@@ -111,6 +111,18 @@ void test_times(void)
 	CHECK_STR(an.reference, "2024-03-03");
 	CHECK_STR(an.reference_from, "inferred");
 	CHECK_STR(S_time(&an, "Two days later"), "2024-03-05");
+	/* a clock time takes the day after it; "last May"; a month with a
+	 * relative year; digits joined to a unit; a quarterly report's "a year
+	 * earlier" is the quarter a year back */
+	an = S_run("Crews left at 10 p.m. Wednesday after a 16-hour shift. Sales fell last May and "
+		   "rose in June last year. Third-quarter profit was $4 million, up from $3 million "
+		   "a year earlier.",
+		   "2031-02-14");
+	CHECK_STR(S_time(&an, "10 p.m. Wednesday"), "2031-02-12T22:00");
+	CHECK_STR(S_time(&an, "16-hour"), "PT16H");
+	CHECK_STR(S_time(&an, "last May"), "2030-05");
+	CHECK_STR(S_time(&an, "June last year"), "2030-06");
+	CHECK_STR(S_time(&an, "a year earlier"), "2029-Q3");
 }
 
 void test_quantities(void)
