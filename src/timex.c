@@ -278,6 +278,11 @@ static bool S_future(const S_tx *t, size_t i)
 	for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
 		if ((t->d->tok[k].lex & LX_REPORT) && t->d->low[t->d->tok[k].end - 1] == 'd')
 			return false;
+	/* a date something becomes due: "payable Jan. 2", "effective Feb. 1" */
+	static const char *const dw[] = {"payable", "effective", NULL};
+	for (size_t k = i > 2 ? i - 2 : 0; k < i; k++)
+		if (S_any(t, k, dw))
+			return true;
 	for (size_t k = a; k < b; k++) {
 		if (k > i && (t->d->tok[k].flags & DSR_TK_SSTART))
 			break;
@@ -712,12 +717,28 @@ static void S_m_relative(S_tx *t)
 	}
 	/* quarters: "the third quarter", "third-quarter", "the first half" */
 	static const char *const ord[] = {"first", "second", "third", "fourth"};
+	/* the year first: "the 1988 second quarter", "this year's third quarter" */
+	size_t qa = i + (S_is(t, i, "the") ? 1 : 0);
+	long qyear = S_year_tok(t, qa);
+	if (qyear && d->tok[qa].flags & DSR_TK_NUM) {
+		qa++;
+		/* "the 1988 quarter", "the 1989 period": the quarter reported on */
+		if (qa > i + 1 && t->qq && (S_is(t, qa, "quarter") || S_is(t, qa, "period"))) {
+			S_set(t, qa + 1, DSR_T_DATE, NULL, "%04ld-Q%d", qyear, t->qq);
+			return;
+		}
+	} else if ((S_is(t, qa, "this") || S_is(t, qa, "last") || S_is(t, qa, "next")) &&
+		   S_is(t, qa + 1, "year") && (S_is(t, qa + 2, "'s") || S_is(t, qa + 2, "\xe2\x80\x99s"))) {
+		qyear = Y + (S_is(t, qa, "last") ? -1 : S_is(t, qa, "next") ? 1 : 0);
+		qa += 3;
+	} else
+		qyear = 0;
 	for (size_t k = 0; k < 4; k++) {
-		size_t a = i + (S_is(t, i, "the") ? 1 : 0);
+		size_t a = qa;
 		size_t l;
 		const char *s = S_w(t, a, &l);
 		size_t ol = strlen(ord[k]);
-		int yy = Y;
+		int yy = qyear ? (int)qyear : Y;
 		size_t e = 0;
 		if (S_is(t, a, ord[k]) && (S_is(t, a + 1, "quarter") || S_is(t, a + 1, "half")))
 			e = a + 2;
@@ -735,7 +756,7 @@ static void S_m_relative(S_tx *t)
 		if (S_is(t, e, "of") && (yx = S_year_tok(t, e + 1))) {
 			yy = (int)yx;
 			e += 2;
-		} else if (!half && (int)k + 1 > (M - 1) / 3 + 1 && !S_future(t, a)) {
+		} else if (!qyear && !half && (int)k + 1 > (M - 1) / 3 + 1 && !S_future(t, a)) {
 			yy = Y - 1;
 		}
 		S_set(t, e, DSR_T_DATE, NULL, half ? "%04d-H%zu" : "%04d-Q%zu", yy, k + 1);
@@ -800,6 +821,8 @@ static void S_m_span(S_tx *t)
 		j++;
 	}
 	size_t k = S_count(t, j, &n);
+	if (k && S_year_tok(t, j) && n >= 1900)
+		return; /* "the 1988 second quarter": a year, not a count */
 	bool pl = false;
 	char u = 0;
 	size_t e = 0;
@@ -825,11 +848,7 @@ static void S_m_span(S_tx *t)
 		else
 			u = 0;
 	} else if (u && pl && j > i) {
-		/* "the past few years", "the coming months"; "recent years" is a past date */
-		if (S_is(t, j - 1, "recent")) {
-			S_set(t, j + 1, DSR_T_DATE, NULL, "PAST_REF");
-			return;
-		}
+		/* "the past few years", "the coming months", "recent years" */
 		n = -1;
 		e = j + 1;
 	} else if (u && pl && (i == 0 || !(d->tok[i - 1].flags & DSR_TK_NUM)) &&
