@@ -47,6 +47,7 @@ static bool S_sent_has(const S_tx *t, size_t i, const char *w)
 /* A year back from the reference, as a quarter when the sentence compares
  * quarters ("net rose from a year earlier" in a quarterly report). */
 static void S_year_back(struct S_tx *t, size_t i, size_t e, int y);
+static long S_year_words(const struct S_tx *t, size_t i, size_t *next);
 
 /* ---- calendar helpers ---- */
 
@@ -413,7 +414,13 @@ static void S_m_calendar(S_tx *t)
 			return;
 		}
 		size_t k = j + (S_is(t, j, ",") || S_is(t, j, "of") ? 1 : 0);
-		long y = S_year_tok(t, k);
+		size_t wn;
+		long y = S_year_words(t, k, &wn);
+		if (y) { /* "January nineteen ninety-seven" */
+			S_set(t, wn, DSR_T_DATE, NULL, "%04ld-%02d", y, m);
+			return;
+		}
+		y = S_year_tok(t, k);
 		if (y) {
 			S_set(t, k + 1 + (t->d->text[t->d->tok[k].start] == '\''), DSR_T_DATE, NULL,
 			      "%04ld-%02d", y, m);
@@ -507,11 +514,79 @@ static void S_m_calendar(S_tx *t)
 	}
 }
 
+/* 10-99 in words at token i ("ninety-six", "ninety six", "twelve"); *next
+ * is the token after it; 0 if none. */
+static long S_words_99(const S_tx *t, size_t i, size_t *next)
+{
+	size_t l;
+	if (i >= t->d->ntok)
+		return 0;
+	const char *s = S_w(t, i, &l);
+	const char *h = memchr(s, '-', l);
+	size_t tl = h ? (size_t)(h - s) : l;
+	long tens = 0;
+	for (size_t k = 0; k < 7; k++)
+		if (strlen(S_tens[k]) == tl && !memcmp(s, S_tens[k], tl))
+			tens = (long)(30 + 10 * k);
+	if (tl == 6 && !memcmp(s, "twenty", 6))
+		tens = 20;
+	if (!tens) {
+		for (size_t k = 10; k < 20 && !h; k++)
+			if (S_is(t, i, S_numw[k])) {
+				*next = i + 1;
+				return (long)k;
+			}
+		return 0;
+	}
+	*next = i + 1;
+	for (size_t u = 1; u < 10; u++) {
+		size_t ul = strlen(S_numw[u]);
+		if (h ? (l - tl - 1 == ul && !memcmp(h + 1, S_numw[u], ul)) : S_is(t, i + 1, S_numw[u])) {
+			if (!h)
+				*next = i + 2;
+			return tens + (long)u;
+		}
+	}
+	return h ? 0 : tens;
+}
+
+/* A year in words, as transcripts write it: "nineteen ninety-six", "the
+ * year two thousand"; *next is the token after it. */
+static long S_year_words(const S_tx *t, size_t i, size_t *next)
+{
+	long v;
+	size_t j;
+	if ((S_is(t, i, "nineteen") || S_is(t, i, "eighteen")) && (v = S_words_99(t, i + 1, &j))) {
+		*next = j;
+		return (S_is(t, i, "nineteen") ? 1900 : 1800) + v;
+	}
+	if (S_is(t, i, "two") && S_is(t, i + 1, "thousand")) {
+		j = i + 2;
+		size_t a = S_is(t, j, "and") ? j + 1 : j;
+		for (size_t u = 1; u < 10; u++)
+			if (S_is(t, a, S_numw[u])) {
+				*next = a + 1;
+				return 2000 + (long)u;
+			}
+		if ((v = S_words_99(t, a, next)))
+			return 2000 + v;
+		*next = j;
+		return 2000;
+	}
+	return 0;
+}
+
 /* A year alone, a decade, "fiscal 1989", "mid-1990s". */
 static void S_m_year(S_tx *t)
 {
 	size_t i = t->i;
-	long y = S_year_tok(t, i);
+	size_t wn;
+	long y = S_year_words(t, i + (S_is(t, i, "the") && S_is(t, i + 1, "year") ? 2 : 0), &wn);
+	if (y) {
+		S_set(t, wn, DSR_T_DATE, NULL, "%04ld", y);
+		return;
+	}
+	y = S_year_tok(t, i);
 	if (y) {
 		/* not a count: "1990 people", "$1990" */
 		if (i > 0 && (t->d->text[t->d->tok[i - 1].start] == '$' ||

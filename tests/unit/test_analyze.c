@@ -123,6 +123,14 @@ void test_times(void)
 	CHECK_STR(S_time(&an, "last May"), "2030-05");
 	CHECK_STR(S_time(&an, "June last year"), "2030-06");
 	CHECK_STR(S_time(&an, "a year earlier"), "2029-Q3");
+	/* years in words, as transcripts write them */
+	an = S_run("Harbor fires, nineteen ninety-six. In January nineteen ninety-seven the port "
+		   "closed, and nineteen workers left before the year two thousand.",
+		   "2031-02-14");
+	CHECK_STR(S_time(&an, "nineteen ninety-six"), "1996");
+	CHECK_STR(S_time(&an, "January nineteen ninety-seven"), "1997-01");
+	CHECK_STR(S_time(&an, "the year two thousand"), "2000");
+	CHECK_STR(S_time(&an, "nineteen"), "MISSING");
 }
 
 void test_quantities(void)
