@@ -901,21 +901,16 @@ static void S_m_span(S_tx *t)
 	bool pl = false;
 	char u = 0;
 	size_t e = 0;
-	if (k) {
+	if (j < d->ntok && (d->tok[j].flags & DSR_TK_NUM) && S_is(t, j + 1, "-") &&
+	    d->tok[j + 1].start == d->tok[j].end && (u = S_unit(t, j + 2, &pl)) && !pl &&
+	    S_tok_num(t, j, &n) && n > 0) {
+		e = j + 3; /* 30-year, 16-hour (the tokenizer splits digits from the word) */
+	} else if (k) {
 		if (S_is(t, k, "more") || S_is(t, k, "full") || S_is(t, k, "straight"))
 			k++;
 		u = S_unit(t, k, &pl);
 		if (u && !(u & 0x80))
 			e = k + 1;
-		else if (!u && (d->tok[j].flags & DSR_TK_NUM) && k == j + 1 && k + 1 < d->ntok &&
-			 S_is(t, k, "-") &&
-			 d->tok[k].start == d->tok[j].end && d->tok[k + 1].start == d->tok[k].end &&
-			 (u = S_unit(t, k + 1, &pl)) && !pl && n > 0)
-			e = k + 2; /* 30-year, 16-hour */
-	} else if ((d->tok[j].flags & DSR_TK_NUM) && S_is(t, j + 1, "-") &&
-		   d->tok[j + 1].start == d->tok[j].end && (u = S_unit(t, j + 2, &pl)) && !pl &&
-		   S_tok_num(t, j, &n) && n > 0) {
-		e = j + 3; /* 30-year, 16-hour */
 	} else if ((u = S_unit(t, j, &pl)) && (u & 0x80)) {
 		n = S_hyph_count(t, j);
 		if (n > 0)
