@@ -196,7 +196,12 @@ static const char *S_weekdays[] = {
 
 static size_t S_skip_weekday(const char *s, size_t n)
 {
+	if (!n)
+		return 0;
+	int c0 = tolower((unsigned char)s[0]);
 	for (size_t i = 0; i < sizeof S_weekdays / sizeof S_weekdays[0]; i++) {
+		if (S_weekdays[i][0] != c0)
+			continue;
 		size_t l = strlen(S_weekdays[i]);
 		if (l <= n && !strncasecmp(s, S_weekdays[i], l) &&
 		    (l == n || !S_wordch((unsigned char)s[l]))) {

@@ -173,7 +173,7 @@ const char *dsr_guess_language(const char *text, size_t n)
 	};
 	size_t nl = sizeof L / sizeof L[0];
 	size_t counts[16] = {0};
-	size_t lim = n < 20000 ? n : 20000;
+	size_t lim = n < 8000 ? n : 8000; /* a thousand words or so decide */
 	size_t words = 0;
 	for (size_t i = 0; i < lim;) {
 		while (i < lim && !(isalpha((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80))

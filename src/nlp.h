@@ -6,6 +6,8 @@
 #ifndef DOSSIER_NLP_H
 #define DOSSIER_NLP_H
 
+#include <string.h>
+
 #include "dossier/analyze.h"
 
 /* Lexicon classes of a lowercased word or phrase. */
@@ -86,8 +88,16 @@ static inline size_t tk_len(const nlp_doc *d, size_t i)
 {
 	return d->tok[i].end - d->tok[i].start;
 }
-/* True when token i is exactly the lowercase word w. */
-bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w);
+/* True when token i is exactly the lowercase word w (inline: with a literal
+ * w the length is a constant, and the first byte turns most tokens away). */
+static inline bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w)
+{
+	if (i >= d->ntok)
+		return false;
+	const char *s = d->low + d->tok[i].start;
+	size_t l = strlen(w);
+	return s[0] == w[0] && tk_len(d, i) == l && !memcmp(s, w, l);
+}
 
 /* A small set of lowercase words, each with class bits, looked up by the
  * token's word hash (d->hw): nlp.c. */

@@ -66,12 +66,6 @@ static bool S_apos(const char *s, size_t n, size_t *len)
 	return false;
 }
 
-bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w)
-{
-	size_t l = strlen(w);
-	return i < d->ntok && tk_len(d, i) == l && !memcmp(d->low + d->tok[i].start, w, l);
-}
-
 /* Length of the number at s (digits with inner , . : / separators). */
 static size_t S_number(const char *s, size_t n)
 {
