@@ -162,6 +162,11 @@ static uint32_t S_hw(const at_ctx *c, long j)
 	return j < 0 || (size_t)j >= c->d->ntok ? 7 : c->d->hw[j];
 }
 
+/* 22 features a token. Each costs a probe of the model on every token of
+ * the text, so a template stays only if PolNeAR dev misses it: a bias, the
+ * word form alone (the lemma carries it), the context bits alone, the entity
+ * type before, and three word-class conjunctions were dropped with no loss
+ * (cue F1 0.750 -> 0.752, relation 0.740 -> 0.741) and 27% fewer probes. */
 size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 {
 	const nlp_doc *d = c->d;
@@ -170,8 +175,6 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 	long li = (long)i;
 	const char *w = d->low + t->start;
 	size_t wl = tk_len(d, i) > 40 ? 40 : tk_len(d, i);
-	S_add(f, &nf, 1);
-	S_add(f, &nf, pm_fi(1, d->hw[i]));
 	S_add(f, &nf, pm_fi(2, c->lem[i]));
 	S_add(f, &nf, pm_fi(3, d->hs[i]));
 	if (wl >= 3)
@@ -196,9 +199,7 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 		ctx |= (c->quote[i + 1] & 2) ? 32 : 0;
 		ctx |= c->etype[i + 1] ? 64 : 0;
 	}
-	S_add(f, &nf, pm_fi(22, ctx));
 	S_add(f, &nf, pm_fi(23, ctx) ^ pm_fi(24, c->lem[i]));
-	S_add(f, &nf, pm_fi(25, i > 0 ? c->etype[i - 1] : 0));
 	/* does the sentence hold a quotation? */
 	uint32_t s = c->sid[i];
 	uint32_t qs = c->nquote[c->sstart[s + 1]] - c->nquote[c->sstart[s]];
@@ -208,11 +209,9 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 	/* the word's meaning class, with its neighbourhood */
 	uint32_t lc = c->lcls[i] >> 26;
 	S_add(f, &nf, pm_fi(33, lc));
-	S_add(f, &nf, pm_fi(34, lc) ^ pm_fi(35, ctx));
 	S_add(f, &nf, pm_fi(36, lc) ^ pm_fi(37, S_hw(c, li + 1)));
 	S_add(f, &nf, pm_fi(38, lc) ^ pm_fi(39, S_hw(c, li - 1)));
 	S_add(f, &nf, pm_fi(40, lc) ^ pm_fi(41, (uint32_t)prev));
-	S_add(f, &nf, pm_fi(42, i > 0 ? c->lcls[i - 1] >> 26 : 0) ^ pm_fi(43, lc));
 	/* a teller-like word just before, a complement just after */
 	uint32_t before = 0, after = 0;
 	for (long j = li - 1; j >= 0 && j >= li - 3; j--) {
@@ -233,9 +232,7 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 		if (tk_len(d, j) == 1 && d->text[d->tok[j].start] == ':')
 			after |= 8;
 	}
-	S_add(f, &nf, pm_fi(44, before) ^ pm_fi(45, lc));
 	S_add(f, &nf, pm_fi(46, after) ^ pm_fi(47, lc));
-	S_add(f, &nf, pm_fi(48, before * 16 + after));
 	S_add(f, &nf, pm_fi(49, before * 16 + after) ^ pm_fi(50, c->lem[i]));
 	return nf;
 }

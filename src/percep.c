@@ -93,10 +93,12 @@ void dsr__pm_free(pm_model *m)
 	free(m);
 }
 
-void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc)
+/* The scoring loop for a label count known at compile time (the taggers
+ * have 3 and 5 labels): the sums stay in registers. */
+static inline __attribute__((always_inline)) void
+S_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc, const int nl)
 {
 	/* the probes are independent: ask for their cache lines first */
-	int nl = m->nl;
 	for (size_t k = 0; k < nf; k++) {
 		__builtin_prefetch(&m->keys[f[k] & m->mask]);
 		__builtin_prefetch(&m->w[(f[k] & m->mask) * (size_t)nl]);
@@ -114,4 +116,13 @@ void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc)
 	}
 	for (int l = 0; l < nl; l++)
 		sc[l] += (float)acc[l] * m->scale;
+}
+
+void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc)
+{
+	switch (m->nl) {
+	case 3: S_score(m, f, nf, sc, 3); break;
+	case 5: S_score(m, f, nf, sc, 5); break;
+	default: S_score(m, f, nf, sc, m->nl); break;
+	}
 }
