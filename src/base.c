@@ -276,8 +276,12 @@ uint64_t dsr_hash64(const void *data, size_t n, uint64_t seed)
 	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ULL);
 	while (n >= 8) {
 		uint64_t k = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		memcpy(&k, p, 8); /* the same little-endian word, in one load */
+#else
 		for (int i = 7; i >= 0; i--)
 			k = (k << 8) | p[i];
+#endif
 		h = S_mix(h ^ S_mix(k)) * 0x9e3779b97f4a7c15ULL;
 		p += 8;
 		n -= 8;

@@ -91,12 +91,21 @@ static void S_grow(dsr_nlp *nlp, size_t *alloc)
 	nlp->ent = dsr_xrealloc(nlp->ent, dsr_st_mult(*alloc, sizeof *nlp->ent));
 }
 
+/* A slot holds the entry's index + 1 in its low 22 bits and 10 more bits of
+ * the key's hash above them: a probe that meets another word's slot moves on
+ * without touching the entry or its key (most phrase lookups miss). */
+#define S_IDX_BITS 22
+#define S_TAG(h) ((uint32_t)((h) >> 54) << S_IDX_BITS)
+
 static void S_insert(dsr_nlp *nlp, size_t i)
 {
-	size_t h = (size_t)dsr_hash64(nlp->ent[i].key, nlp->ent[i].klen, 7) & nlp->mask;
+	if (i + 1 >= (1u << S_IDX_BITS))
+		abort(); /* the lexicon is a few hundred thousand entries */
+	uint64_t hv = dsr_hash64(nlp->ent[i].key, nlp->ent[i].klen, 7);
+	size_t h = (size_t)hv & nlp->mask;
 	while (nlp->slot[h])
 		h = (h + 1) & nlp->mask;
-	nlp->slot[h] = (uint32_t)i + 1;
+	nlp->slot[h] = S_TAG(hv) | ((uint32_t)i + 1);
 }
 
 /* Sized with room for the closed classes and phrase heads added later. */
@@ -114,9 +123,13 @@ static void S_index(dsr_nlp *nlp)
 
 const lx_entry *dsr__lx_get(const dsr_nlp *nlp, const char *s, size_t n)
 {
-	size_t h = (size_t)dsr_hash64(s, n, 7) & nlp->mask;
+	uint64_t hv = dsr_hash64(s, n, 7);
+	uint32_t tag = S_TAG(hv);
+	size_t h = (size_t)hv & nlp->mask;
 	for (uint32_t k; (k = nlp->slot[h]); h = (h + 1) & nlp->mask) {
-		const lx_entry *e = &nlp->ent[k - 1];
+		if ((k & ~((1u << S_IDX_BITS) - 1)) != tag)
+			continue;
+		const lx_entry *e = &nlp->ent[(k & ((1u << S_IDX_BITS) - 1)) - 1];
 		if (e->klen == n && !memcmp(e->key, s, n))
 			return e;
 	}
