@@ -251,6 +251,22 @@ bool dsr__ner_allowed(int prev, int l)
 	return prev == l || prev == l - 1;
 }
 
+static bool S_camel(const nlp_doc *d, size_t i);
+
+/* A lowercase dictionary word, not in a gazetteer name, without a hyphen or
+ * a capital inside ("iPod", "al-Qaeda"): outside a name it starts none, so
+ * after O the tagger is not asked: 60% of the BBC corpus's tokens, where the
+ * model's answer differs on 0.05% of them (mostly "don" of "don't" as a
+ * name); MEANTIME dev scores are unchanged. */
+static bool S_plain_word(const nlp_doc *d, const uint8_t *gz, size_t i)
+{
+	const dsr_token *t = &d->tok[i];
+	if ((t->flags & (DSR_TK_CAP | DSR_TK_UPPER | DSR_TK_NUM)) || gz[i] ||
+	    !(t->lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV | LX_FUNC)) || S_camel(d, i))
+		return false;
+	return !memchr(d->low + t->start, '-', tk_len(d, i));
+}
+
 static void S_tag(const nlp_doc *d, const uint8_t *gz, int *lab)
 {
 	const struct ner_model *m = d->nlp->ner;
@@ -259,6 +275,12 @@ static void S_tag(const nlp_doc *d, const uint8_t *gz, int *lab)
 	for (size_t i = 0; i < d->ntok; i++) {
 		if (d->tok[i].flags & DSR_TK_SSTART)
 			prev = prev2 = 0;
+		if (prev == 0 && S_plain_word(d, gz, i)) {
+			lab[i] = 0;
+			prev2 = prev;
+			prev = 0;
+			continue;
+		}
 		size_t nf = dsr__ner_features(d, gz, i, prev, prev2, f);
 		for (size_t k = 0; k < nf; k++) { /* independent probes: fetch them together */
 			__builtin_prefetch(&m->keys[f[k] & m->mask]);
