@@ -220,6 +220,20 @@ void test_entities(void)
 	CHECK(S_ent(&an, "The", 0) == NULL);
 	e = S_ent(&an, "General Motors", 0);
 	CHECK(e && e->type == DSR_E_ORG);
+
+	/* camel-case names are products unless they speak; no name ends in
+	 * punctuation or a joining word */
+	an = S_run("Zendra sold the zPad, the qMac, and the vTab Mini and more. oLark said sales "
+		   "grew, and oLark hired staff.",
+		   "2030-05-08");
+	e = S_ent(&an, "qMac", 0);
+	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	CHECK(S_ent(&an, "qMac,", 0) == NULL);
+	e = S_ent(&an, "vTab Mini", 0);
+	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	CHECK(S_ent(&an, "vTab Mini and", 0) == NULL);
+	e = S_ent(&an, "oLark", 1);
+	CHECK(e && e->type == DSR_E_ORG);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
