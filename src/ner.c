@@ -649,7 +649,7 @@ static size_t S_join_suffix(const nlp_doc *d, S_ent *e, size_t n)
  * in it, is far more often a company ("Ryanair"). A lone word called a place
  * that no gazetteer knows, outside "in/from/to X", likewise.
  */
-static void S_retype(nlp_doc *d, S_ent *e, size_t n)
+static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, size_t nspeak)
 {
 	for (size_t i = 0; i < n; i++) {
 		/* the lexicon and the last word decide between place and organisation */
@@ -676,6 +676,10 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n)
 		else if (e[i].type == DSR_E_ORG && (cls & LX_PLACE) && !(cls & LX_ORG) &&
 			 (e[i].b - e[i].a > 1 || (d->tok[e[i].a].flags & DSR_TK_UPPER)))
 			e[i].type = DSR_E_GPE;
+		else if (e[i].type == DSR_E_GPE && e[i].b - e[i].a == 1 &&
+			 !(cls & (LX_PLACE | LX_COUNTRY | LX_CAPITAL)) &&
+			 S_speaks(speakers, nspeak, d->hw[e[i].a]))
+			e[i].type = DSR_E_ORG; /* a place the lexicon does not know, speaking */
 	}
 	/* the last word of each person named in full, with where it first appears */
 	S_idx last;
@@ -965,11 +969,13 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		if (t < ntx && tx[t].sp.start <= d->tok[k].start)
 			lab[k] = -1;
 	}
-	/* camel-case words that say things somewhere in the article: companies */
-	uint32_t speakers[32];
+	/* one-word names that say things somewhere in the article ("eBay
+	 * said", "Chrysler told"): organisations, not products or towns */
+	uint32_t speakers[64];
 	size_t nspeak = 0;
-	for (size_t i = 0; i + 1 < d->ntok && nspeak < 32; i++)
-		if (S_camel(d, i) && (d->tok[i + 1].lex & LX_REPORT) && !S_speaks(speakers, nspeak, d->hw[i]))
+	for (size_t i = 0; i + 1 < d->ntok && nspeak < 64; i++)
+		if ((S_camel(d, i) || ((d->tok[i].flags & DSR_TK_CAP) && !(d->tok[i].lex & LX_FUNC))) &&
+		    (d->tok[i + 1].lex & LX_REPORT) && !S_speaks(speakers, nspeak, d->hw[i]))
 			speakers[nspeak++] = d->hw[i];
 	S_ent *e = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *e);
 	size_t n = 0;
@@ -1030,7 +1036,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 	}
 	n = S_runs(d, e, n, lab);
 	n = S_join_suffix(d, e, n);
-	S_retype(d, e, n);
+	S_retype(d, e, n, speakers, nspeak);
 	n = S_consistency(d, e, n, d->ntok + 1);
 	n = S_drop_common(d, e, n);
 	S_canonical(d, e, n);

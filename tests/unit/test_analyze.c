@@ -234,6 +234,14 @@ void test_entities(void)
 	CHECK(S_ent(&an, "vTab Mini and", 0) == NULL);
 	e = S_ent(&an, "oLark", 1);
 	CHECK(e && e->type == DSR_E_ORG);
+
+	/* a one-word name the gazetteer does not know as a place, read as one
+	 * after "in", is an organisation when it speaks */
+	an = S_run("Fiat will buy a stake in Corvath. The deal gives Fiat control of Corvath. "
+		   "Corvath said the plan would save jobs.",
+		   "2030-05-08");
+	e = S_ent(&an, "Corvath", 0);
+	CHECK(e && e->type == DSR_E_ORG);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
