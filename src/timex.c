@@ -272,13 +272,20 @@ static int S_weekday(const S_tx *t, size_t i)
 static bool S_future(const S_tx *t, size_t i)
 {
 	static const char *const fw[] = {"will", "'ll", "shall", "going", "plans", "plan",
-					 "planned", "scheduled", "expected", "expects", "due",
-					 "next", "upcoming", NULL};
+					 "planned", "planning", "scheduled", "slated", "expected",
+					 "expects", "due", "next", "upcoming", NULL};
 	size_t a = i > 8 ? i - 8 : 0, b = i + 3 < t->d->ntok ? i + 3 : t->d->ntok;
 	/* "said on Friday", "announced Friday": the saying is past */
 	for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
 		if ((t->d->tok[k].lex & LX_REPORT) && t->d->low[t->d->tok[k].end - 1] == 'd')
 			return false;
+	/* "as soon as Tuesday", "as early as next week", "set to resume Monday" */
+	if (i >= 3 && S_is(t, i - 1, "as") && (S_is(t, i - 2, "soon") || S_is(t, i - 2, "early")) &&
+	    S_is(t, i - 3, "as"))
+		return true;
+	for (size_t k = i > 6 ? i - 6 : 0; k + 1 < i; k++)
+		if (S_is(t, k, "set") && S_is(t, k + 1, "to"))
+			return true;
 	/* a date something becomes due: "payable Jan. 2", "effective Feb. 1" */
 	static const char *const dw[] = {"payable", "effective", NULL};
 	for (size_t k = i > 2 ? i - 2 : 0; k < i; k++)

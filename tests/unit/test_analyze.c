@@ -131,6 +131,14 @@ void test_times(void)
 	CHECK_STR(S_time(&an, "January nineteen ninety-seven"), "1997-01");
 	CHECK_STR(S_time(&an, "the year two thousand"), "2000");
 	CHECK_STR(S_time(&an, "nineteen"), "MISSING");
+	/* a weekday ahead: "as early as", "set to", "planning to" (a Friday) */
+	an = S_run("The ferry could sail as early as Tuesday. Talks are set to resume Monday in "
+		   "Tarvik, and unions were planning to march on Thursday. Crews struck on Wednesday.",
+		   "2031-02-14");
+	CHECK_STR(S_time(&an, "Tuesday"), "2031-02-18");
+	CHECK_STR(S_time(&an, "Monday"), "2031-02-17");
+	CHECK_STR(S_time(&an, "Thursday"), "2031-02-20");
+	CHECK_STR(S_time(&an, "Wednesday"), "2031-02-12");
 }
 
 void test_quantities(void)
