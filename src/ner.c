@@ -647,7 +647,8 @@ static size_t S_join_suffix(const nlp_doc *d, S_ent *e, size_t n)
  * News introduces people by their full name: a lone capitalised word the
  * tagger calls a person, with no title before it and no longer name ending
  * in it, is far more often a company ("Ryanair"). A lone word called a place
- * that no gazetteer knows, outside "in/from/to X", likewise.
+ * that no gazetteer knows, outside "in/from/to X" or wherever the article
+ * has it speak (speakers: hashes of such words), likewise.
  */
 static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, size_t nspeak)
 {
@@ -676,10 +677,6 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 		else if (e[i].type == DSR_E_ORG && (cls & LX_PLACE) && !(cls & LX_ORG) &&
 			 (e[i].b - e[i].a > 1 || (d->tok[e[i].a].flags & DSR_TK_UPPER)))
 			e[i].type = DSR_E_GPE;
-		else if (e[i].type == DSR_E_GPE && e[i].b - e[i].a == 1 &&
-			 !(cls & (LX_PLACE | LX_COUNTRY | LX_CAPITAL)) &&
-			 S_speaks(speakers, nspeak, d->hw[e[i].a]))
-			e[i].type = DSR_E_ORG; /* a place the lexicon does not know, speaking */
 	}
 	/* the last word of each person named in full, with where it first appears */
 	S_idx last;
@@ -710,7 +707,9 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 			bool prep = false;
 			for (size_t k = 0; preps[k] && a > 0; k++)
 				prep = prep || dsr__tk_is(d, a - 1, preps[k]);
-			if (!prep)
+			/* a name that speaks elsewhere ("Corvath said") is no town
+			 * even after "in" */
+			if (!prep || S_speaks(speakers, nspeak, d->hw[a]))
 				e[i].type = DSR_E_ORG;
 		}
 	}
