@@ -666,10 +666,25 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 		bool fac = false;
 		for (size_t k = 0; facs[k] && e[i].b - e[i].a > 1; k++)
 			fac = fac || dsr__tk_is(d, e[i].b - 1, facs[k]);
+		/* land and water: "Cape Morrow", "Lake Tarn", "Tarn River", "Gulf of X" */
+		static const char *const geo_first[] = {"cape", "mount", "lake", "gulf", "strait",
+							"isle", "mt.", NULL};
+		static const char *const geo_last[] = {"river", "lake", "island", "islands", "bay",
+						       "gulf", "strait", "sea", "ocean", "mountains",
+						       "valley", "peninsula", "desert", "coast", NULL};
+		bool geo = false;
+		if (e[i].b - e[i].a > 1) {
+			for (size_t k = 0; geo_first[k]; k++)
+				geo = geo || dsr__tk_is(d, e[i].a, geo_first[k]);
+			for (size_t k = 0; geo_last[k]; k++)
+				geo = geo || dsr__tk_is(d, e[i].b - 1, geo_last[k]);
+		}
 		if (fac)
 			e[i].type = DSR_E_FAC;
 		else if (d->tok[e[i].b - 1].lex & LX_ORGSUF)
-			e[i].type = DSR_E_ORG;
+			e[i].type = DSR_E_ORG; /* "Gulf Oil Corp", "Lake Forest College" */
+		else if (geo)
+			e[i].type = DSR_E_LOC;
 		else if (e[i].type == DSR_E_ORG && (cls & LX_COUNTRY))
 			e[i].type = DSR_E_GPE;
 		else if (e[i].type == DSR_E_ORG && (cls & LX_FAC) && !(cls & LX_ORG))

@@ -250,6 +250,19 @@ void test_entities(void)
 		   "2030-05-08");
 	e = S_ent(&an, "Corvath", 0);
 	CHECK(e && e->type == DSR_E_ORG);
+
+	/* land and water by their first or last word; an organisation's suffix wins */
+	an = S_run("The navy tested two prototypes off Cape Morrow. The Tarn River flooded near "
+		   "Lake Varda, and Lake Varda College closed.",
+		   "2030-05-08");
+	e = S_ent(&an, "Cape Morrow", 0);
+	CHECK(e && e->type == DSR_E_LOC);
+	e = S_ent(&an, "Tarn River", 0);
+	CHECK(e && e->type == DSR_E_LOC);
+	e = S_ent(&an, "Lake Varda", 0);
+	CHECK(e && e->type == DSR_E_LOC);
+	e = S_ent(&an, "Lake Varda College", 0);
+	CHECK(e && e->type == DSR_E_ORG);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
