@@ -693,6 +693,44 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 			 (e[i].b - e[i].a > 1 || (d->tok[e[i].a].flags & DSR_TK_UPPER)))
 			e[i].type = DSR_E_GPE;
 	}
+	/* a name right before a kind of product ("the Tarvo sedan", "Quill
+	 * laptops") names the product, in every mention, unless the lexicon
+	 * knows it as a company, it begins with a place ("US Air Force
+	 * tanker"), it ends in an organisation word, or the article has it act
+	 * as a maker: speak, own ("Tarvo's"), make ("built by Tarvo") */
+	S_idx prod, maker;
+	S_idx_init(&prod, d->arena, n);
+	S_idx_init(&maker, d->arena, n);
+	for (size_t i = 0; i < n; i++) {
+		size_t a = e[i].a, b = e[i].b;
+		bool own = b < d->ntok && (dsr__tk_is(d, b, "'s") || dsr__tk_is(d, b, "'") ||
+					   dsr__tk_is(d, b, "\xe2\x80\x99s"));
+		if (own || (a > 0 && dsr__tk_is(d, a - 1, "by")))
+			*S_idx_at(&maker, S_span_hash(d, a, b), true) = (int32_t)i;
+	}
+	size_t nprod = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t a = e[i].a, b = e[i].b;
+		if (b >= d->ntok || (e[i].type != DSR_E_ORG && e[i].type != DSR_E_PERSON) ||
+		    (d->tok[b].flags & DSR_TK_CAP) || !(d->tok[b].flags & DSR_TK_WORD) ||
+		    (d->tok[b - 1].lex & LX_ORGSUF) || (d->tok[a].lex & (LX_ORG | LX_COUNTRY | LX_PLACE | LX_NORP)) ||
+		    S_speaks(speakers, nspeak, d->hw[a]) ||
+		    S_idx_at(&maker, S_span_hash(d, a, b), false))
+			continue;
+		size_t tl = tk_len(d, b - 1);
+		if (tl > 6 && !memcmp(d->low + d->tok[b - 1].end - 6, "-based", 6))
+			continue; /* "Velmont-based car plant" */
+		char lem[32];
+		size_t l = dsr__lemma(d->nlp, d->low + d->tok[b].start, tk_len(d, b), false, lem,
+				      sizeof lem);
+		if (!(dsr__lx_cls(d->nlp, lem, l) & LX_PRODUCT))
+			continue;
+		*S_idx_at(&prod, S_span_hash(d, a, b), true) = (int32_t)i;
+		nprod++;
+	}
+	for (size_t i = 0; i < n && nprod; i++)
+		if (S_idx_at(&prod, S_span_hash(d, e[i].a, e[i].b), false))
+			e[i].type = DSR_E_EQUIPMENT;
 	/* the last word of each person named in full, with where it first appears */
 	S_idx last;
 	S_idx_init(&last, d->arena, n);

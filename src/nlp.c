@@ -173,6 +173,7 @@ static uint32_t S_letters(const char *s, const char *e)
 		case 'q': c |= LX_NCOMM; break;
 		case 'D': c |= LX_DERIV; break;
 		case 'K': c |= LX_CAPITAL; break;
+		case 'p': c |= LX_PRODUCT; break;
 		default: break;
 		}
 	}

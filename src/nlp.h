@@ -33,6 +33,7 @@ enum lx_class {
 	LX_DERIV = 1u << 29,     /* a noun made from a verb (extra = the verb): production */
 	LX_CAPITAL = 1u << 30,   /* a national capital (extra = its country): moscow */
 };
+#define LX_PRODUCT (1u << 31) /* a kind of product: sedan, airliner, laptop (no enum: past INT_MAX) */
 #define LX_NAMECLASS (LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC | LX_NORP)
 
 typedef struct lx_entry {

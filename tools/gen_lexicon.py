@@ -16,6 +16,8 @@ classes (letters, any combination):
   $ currency name (extra = ISO 4217 code)
   m noun inflection (extra = lemma)   w verb inflection (extra = lemma)
   D noun derived from a verb (extra = the verb: "production" -> "produce")
+  p a kind of product: vehicle, aircraft, weapon, computer, telephone,
+    software ("sedan", "airliner", "laptop", "browser")
   K national capital (extra = its country: "moscow" -> "Russia"), for
     metonymy ("Moscow agreed")
 
@@ -200,6 +202,50 @@ for words, holo in capitals:
         p = w.replace("_", " ").lower()
         if w[0].isupper() and "capital" not in p and not any((p, c) in extra for c in "$mwD"):
             add(w, "K", name)
+
+# kinds of product (vehicles and aircraft, weapons, computers, telephones,
+# software): WordNet hyponyms of these synsets, one-word lowercase nouns.
+# A name right before one ("the Tarvo sedan", "its Quill browser") names a
+# product, not its maker.
+product_roots = {"03100490", "04565375", "03082979", "04401088", "06566077"}
+hypo = {}
+with open(os.path.join(wn, "data.noun"), encoding="latin-1") as f:
+    for line in f:
+        if line.startswith(" "):
+            continue
+        fs = line.split(" ")
+        n = int(fs[3], 16)
+        k = 4 + 2 * n
+        npt = int(fs[k])
+        kids = []
+        for i in range(npt):
+            sym, off = fs[k + 1 + 4 * i], fs[k + 2 + 4 * i]
+            if sym == "~":
+                kids.append(off)
+        hypo[fs[0]] = (kids, [fs[4 + 2 * i] for i in range(n)])
+first_sense = {}
+with open(os.path.join(wn, "index.noun"), encoding="latin-1") as f:
+    for line in f:
+        if line.startswith(" "):
+            continue
+        fs = line.split()
+        # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+        first_sense[fs[0]] = fs[4 + int(fs[3]) + 2]
+todo, seen = list(product_roots), set()
+while todo:
+    off = todo.pop()
+    if off in seen or off not in hypo:
+        continue
+    seen.add(off)
+    kids, words = hypo[off]
+    todo.extend(kids)
+    for w in words:
+        w = w.split("(")[0]
+        # only a word whose commonest sense is the product ("arm", "site",
+        # "editor" are not)
+        if ("_" not in w and w.isascii() and w.islower() and len(w) > 2 and
+                first_sense.get(w.lower()) == off):
+            add(w, "p")
 
 out = sys.stdout
 for p in sorted(cls):

@@ -263,6 +263,17 @@ void test_entities(void)
 	CHECK(e && e->type == DSR_E_LOC);
 	e = S_ent(&an, "Lake Varda College", 0);
 	CHECK(e && e->type == DSR_E_ORG);
+
+	/* a name before a kind of product names the product, in every mention;
+	 * a name that owns or makes is the maker */
+	an = S_run("Dealers sold 400 Orlen Vasta sedans in May. The Orlen Vasta is built by "
+		   "Korrig in Velmont, and Korrig's Telvo trucks sell well. Korrig trucks are "
+		   "cheap. Buyers like the Orlen Vasta.",
+		   "2030-05-08");
+	e = S_ent(&an, "Orlen Vasta", 2);
+	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	e = S_ent(&an, "Korrig", 2);
+	CHECK(e && e->type == DSR_E_ORG);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
