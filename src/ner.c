@@ -731,6 +731,43 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 	for (size_t i = 0; i < n && nprod; i++)
 		if (S_idx_at(&prod, S_span_hash(d, e[i].a, e[i].b), false))
 			e[i].type = DSR_E_EQUIPMENT;
+	/* a market index ("the Varda 50 index", "the Kessel Composite fell 80
+	 * points"): in every mention, OTHER (no company, no product) */
+	S_idx index;
+	S_idx_init(&index, d->arena, n);
+	size_t nindex = 0;
+	for (size_t i = 0; i < n; i++) {
+		static const char *const idxw[] = {"index", "indexes", "indices", "average", NULL};
+		size_t b = e[i].b;
+		bool is = false;
+		if (d->tok[e[i].a].lex & (LX_COUNTRY | LX_PLACE | LX_NORP))
+			continue; /* "the UK's index", "the British index" */
+		for (size_t k = 0; idxw[k] && !is; k++)
+			is = dsr__tk_is(d, b - 1, idxw[k]) ||
+			     (b < d->ntok && dsr__tk_is(d, b, idxw[k])) ||
+			     (b + 1 < d->ntok && dsr__tk_is(d, b + 1, idxw[k]) &&
+			      !(d->tok[b].flags & DSR_TK_PUNCT));
+		/* "... fell 80 points", within the clause that follows */
+		for (size_t k = b; !is && k + 1 < d->ntok && k < b + 8; k++) {
+			if ((d->tok[k].flags & DSR_TK_SSTART) || dsr__tk_is(d, k, ",") ||
+			    dsr__tk_is(d, k, ";"))
+				break;
+			is = (d->tok[k].flags & DSR_TK_NUM) && dsr__tk_is(d, k + 1, "points");
+		}
+		if (is) {
+			/* "Varda 50 index": the number is part of the name */
+			if (b + 1 < d->ntok && (d->tok[b].flags & DSR_TK_NUM) && tk_len(d, b) <= 4 &&
+			    (dsr__tk_is(d, b + 1, "index") || dsr__tk_is(d, b + 1, "indexes") ||
+			     dsr__tk_is(d, b + 1, "indices")) &&
+			    (i + 1 == n || e[i + 1].a > b))
+				e[i].b = b + 1;
+			*S_idx_at(&index, S_span_hash(d, e[i].a, e[i].b), true) = (int32_t)i;
+			nindex++;
+		}
+	}
+	for (size_t i = 0; i < n && nindex; i++)
+		if (S_idx_at(&index, S_span_hash(d, e[i].a, e[i].b), false))
+			e[i].type = DSR_E_OTHER;
 	/* the last word of each person named in full, with where it first appears */
 	S_idx last;
 	S_idx_init(&last, d->arena, n);

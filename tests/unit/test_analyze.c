@@ -274,6 +274,15 @@ void test_entities(void)
 	CHECK(e && e->type == DSR_E_EQUIPMENT);
 	e = S_ent(&an, "Korrig", 2);
 	CHECK(e && e->type == DSR_E_ORG);
+
+	/* market indexes, named before "index" or moving by points */
+	an = S_run("Shares slid in Velmont. The Tessaly Composite fell 82 points, and the Varda 50 "
+		   "index lost 1.2 percent. Traders said the Tessaly Composite may recover.",
+		   "2030-05-08");
+	e = S_ent(&an, "Tessaly Composite", 1);
+	CHECK(e && e->type == DSR_E_OTHER);
+	e = S_ent(&an, "Varda 50", 0);
+	CHECK(e && e->type == DSR_E_OTHER);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
