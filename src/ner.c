@@ -797,6 +797,13 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 			bool prep = false;
 			for (size_t k = 0; preps[k] && a > 0; k++)
 				prep = prep || dsr__tk_is(d, a - 1, preps[k]);
+			/* "a stake in Corvath", "shares in Corvath": a company */
+			static const char *const owns[] = {"stake", "stakes", "share", "shares",
+							   "interest", "investment", "holding",
+							   "invest", "invested", "investing", NULL};
+			for (size_t k = 0; owns[k] && prep && a > 1; k++)
+				if (dsr__tk_is(d, a - 1, "in") && dsr__tk_is(d, a - 2, owns[k]))
+					prep = false;
 			/* a name that speaks elsewhere ("Corvath said") is no town
 			 * even after "in" */
 			if (!prep || S_speaks(speakers, nspeak, d->hw[a]))

@@ -251,6 +251,13 @@ void test_entities(void)
 	e = S_ent(&an, "Corvath", 0);
 	CHECK(e && e->type == DSR_E_ORG);
 
+	/* ... and after "a stake in", where companies are held */
+	an = S_run("Last year Orsa bought a 20 percent stake in Pellwick, and this year it wants "
+		   "a majority stake in Pellwick.",
+		   "2030-05-08");
+	e = S_ent(&an, "Pellwick", 1);
+	CHECK(e && e->type == DSR_E_ORG);
+
 	/* land and water by their first or last word; an organisation's suffix wins */
 	an = S_run("The navy tested two prototypes off Cape Morrow. The Tarn River flooded near "
 		   "Lake Varda, and Lake Varda College closed.",
