@@ -679,7 +679,16 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 			for (size_t k = 0; geo_last[k]; k++)
 				geo = geo || dsr__tk_is(d, e[i].b - 1, geo_last[k]);
 		}
-		if (fac)
+		/* gatherings and contests: "Velmont Air Show", "Tarn Developers Conference" */
+		static const char *const evw[] = {"conference", "summit", "show", "expo", "festival",
+						  "games", "olympics", "championship", "championships",
+						  "cup", "marathon", "war", NULL};
+		bool ev = false;
+		for (size_t k = 0; evw[k] && e[i].b - e[i].a > 1; k++)
+			ev = ev || dsr__tk_is(d, e[i].b - 1, evw[k]);
+		if (ev)
+			e[i].type = DSR_E_EVENT;
+		else if (fac)
 			e[i].type = DSR_E_FAC;
 		else if (d->tok[e[i].b - 1].lex & LX_ORGSUF)
 			e[i].type = DSR_E_ORG; /* "Gulf Oil Corp", "Lake Forest College" */

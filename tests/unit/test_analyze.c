@@ -282,6 +282,15 @@ void test_entities(void)
 	e = S_ent(&an, "Korrig", 2);
 	CHECK(e && e->type == DSR_E_ORG);
 
+	/* gatherings by their last word */
+	an = S_run("Korrig showed the jet at the Velmont Air Show and again at the Tarn Developers "
+		   "Conference.",
+		   "2030-05-08");
+	e = S_ent(&an, "Velmont Air Show", 0);
+	CHECK(e && e->type == DSR_E_EVENT);
+	e = S_ent(&an, "Tarn Developers Conference", 0);
+	CHECK(e && e->type == DSR_E_EVENT);
+
 	/* market indexes, named before "index" or moving by points */
 	an = S_run("Shares slid in Velmont. The Tessaly Composite fell 82 points, and the Varda 50 "
 		   "index lost 1.2 percent. Traders said the Tessaly Composite may recover.",
