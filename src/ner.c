@@ -541,6 +541,7 @@ static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size
 		if (i > 0 && x->b - x->a == 1 && x->a >= 1 && dsr__tk_is(d, x->a - 1, "(") &&
 		    e[i - 1].b == x->a - 1 && (d->tok[x->a].flags & DSR_TK_UPPER)) {
 			x->canon = e[i - 1].canon;
+			x->type = e[i - 1].type; /* "(ECB)" is what it stands for */
 			return;
 		}
 		/* aliases the text states: "X, known as Y", "dubbed Y", "renamed Y" */
@@ -603,6 +604,7 @@ static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size
 			if ((d->tok[x->a].flags & DSR_TK_UPPER) && x->b - x->a == 1 && y->b - y->a >= 2 &&
 			    S_initials(d, y, d->text + d->tok[x->a].start, tk_len(d, x->a))) {
 				x->canon = (int)j;
+				x->type = y->type;
 				break;
 			}
 			/* a shorter form of an organisation: "Norvik" for "Norvik Aerospace" */
@@ -1073,6 +1075,39 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 			t++;
 		if (t < ntx && tx[t].sp.start <= d->tok[k].start)
 			lab[k] = -1;
+	}
+	/* a name the lexicon knows in full, written as a name, is one name of
+	 * its class however the tagger cut it ("the Bank of Velmont" is not
+	 * "Bank" and "Velmont") */
+	for (size_t i = 0; i < d->ntok; i++) {
+		uint32_t cls = 0;
+		size_t l = S_phrase(d, i, &cls);
+		if (l < 2 || lab[i] < 0)
+			continue;
+		bool ok = true;
+		for (size_t k = i; k < i + l && ok; k++)
+			ok = lab[k] >= 0 && ((d->tok[k].flags & DSR_TK_CAP) || (d->tok[k].lex & LX_FUNC));
+		if (!ok || !(d->tok[i + l - 1].flags & DSR_TK_CAP))
+			continue;
+		/* a longer name the tagger found around it stays ("the Velmont
+		 * Nations Council", "U.S. State Department") */
+		bool in_before = lab[i] > 0 && (lab[i] & 1) == 0 && i > 0 && lab[i - 1] > 0 &&
+				 !(d->tok[i - 1].lex & LX_FUNC);
+		bool in_after = i + l < d->ntok && lab[i + l] > 0 && (lab[i + l] & 1) == 0 &&
+				lab[i + l - 1] > 0;
+		if (in_before || in_after)
+			continue;
+		int t = (cls & LX_ORG) ? 1 : (cls & (LX_COUNTRY | LX_PLACE | LX_FAC)) ? 2
+		      : (cls & LX_PERSON) ? 0 : (cls & LX_EVENT) ? 5 : -1;
+		if (t < 0)
+			continue;
+		/* a capitalised function word the tagger put before it ("The") */
+		if (i > 0 && lab[i - 1] > 0 && (d->tok[i - 1].lex & LX_FUNC))
+			lab[i - 1] = 0;
+		lab[i] = 2 * t + 1;
+		for (size_t k = i + 1; k < i + l; k++)
+			lab[k] = 2 * t + 2;
+		i += l - 1;
 	}
 	/* one-word names that say things somewhere in the article ("eBay
 	 * said", "Chrysler told"): organisations, not products or towns */

@@ -282,6 +282,18 @@ void test_entities(void)
 	e = S_ent(&an, "Korrig", 2);
 	CHECK(e && e->type == DSR_E_ORG);
 
+	/* a name the lexicon knows in full stays whole, at a sentence start too;
+	 * an acronym is of its expansion's type */
+	an = S_run("The Bank of England will lend more. Analysts met the Bank of England "
+		   "governor. The Tarsian Central Bank (TCB) will lend too.",
+		   "2030-05-08");
+	e = S_ent(&an, "Bank of England", 0);
+	CHECK(e && e->type == DSR_E_ORG);
+	e = S_ent(&an, "Bank of England", 1);
+	CHECK(e && e->type == DSR_E_ORG);
+	e = S_ent(&an, "TCB", 0);
+	CHECK(e && e->type == DSR_E_ORG && !strcmp(e->canonical, "Tarsian Central Bank"));
+
 	/* gatherings by their last word */
 	an = S_run("Korrig showed the jet at the Velmont Air Show and again at the Tarn Developers "
 		   "Conference.",
