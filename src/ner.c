@@ -1179,6 +1179,15 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 	S_retype(d, e, n, speakers, nspeak);
 	n = S_consistency(d, e, n, d->ntok + 1);
 	n = S_drop_common(d, e, n);
+	/* "US$", "HK$": a currency's prefix is no mention of a place */
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t b = e[i].b;
+		if (b < d->ntok && d->tok[b].start == d->tok[b - 1].end && d->text[d->tok[b].start] == '$')
+			continue;
+		e[kept++] = e[i];
+	}
+	n = kept;
 	S_canonical(d, e, n);
 	dsr_entity *v = dsr_arena_alloc(d->arena, (n + 1) * sizeof *v);
 	for (size_t i = 0; i < n; i++) {

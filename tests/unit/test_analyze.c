@@ -294,6 +294,12 @@ void test_entities(void)
 	e = S_ent(&an, "TCB", 0);
 	CHECK(e && e->type == DSR_E_ORG && !strcmp(e->canonical, "Tarsian Central Bank"));
 
+	/* a currency's prefix names no place */
+	an = S_run("Banks in the US will lend US$180 billion, and HK$2 billion came from Hong Kong.",
+		   "2030-05-08");
+	CHECK(S_ent(&an, "US", 0) != NULL && S_ent(&an, "US", 1) == NULL);
+	CHECK(S_ent(&an, "HK", 0) == NULL);
+
 	/* gatherings by their last word */
 	an = S_run("Korrig showed the jet at the Velmont Air Show and again at the Tarn Developers "
 		   "Conference.",
