@@ -652,6 +652,16 @@ static size_t S_join_suffix(const nlp_doc *d, S_ent *e, size_t n)
  * that no gazetteer knows, outside "in/from/to X" or wherever the article
  * has it speak (speakers: hashes of such words), likewise.
  */
+/* "index", "indexes", "indices", "average": what a market index is called */
+static bool S_index_word(const nlp_doc *d, size_t i)
+{
+	static const char *const w[] = {"index", "indexes", "indices", "average", NULL};
+	for (size_t k = 0; w[k]; k++)
+		if (dsr__tk_is(d, i, w[k]))
+			return true;
+	return false;
+}
+
 static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, size_t nspeak)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -709,8 +719,8 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 	 * knows it as a company, it begins with a place ("US Air Force
 	 * tanker"), it ends in an organisation word, or the article has it act
 	 * as a maker: speak, own ("Tarvo's"), make ("built by Tarvo") */
-	S_idx prod, maker;
-	S_idx_init(&prod, d->arena, n);
+	S_idx kind, maker; /* kind: name -> the type every mention of it takes */
+	S_idx_init(&kind, d->arena, n);
 	S_idx_init(&maker, d->arena, n);
 	for (size_t i = 0; i < n; i++) {
 		size_t a = e[i].a, b = e[i].b;
@@ -719,7 +729,7 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 		if (own || (a > 0 && dsr__tk_is(d, a - 1, "by")))
 			*S_idx_at(&maker, S_span_hash(d, a, b), true) = (int32_t)i;
 	}
-	size_t nprod = 0;
+	size_t nkind = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t a = e[i].a, b = e[i].b;
 		if (b >= d->ntok || (e[i].type != DSR_E_ORG && e[i].type != DSR_E_PERSON) ||
@@ -736,28 +746,17 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 				      sizeof lem);
 		if (!(dsr__lx_cls(d->nlp, lem, l) & LX_PRODUCT))
 			continue;
-		*S_idx_at(&prod, S_span_hash(d, a, b), true) = (int32_t)i;
-		nprod++;
+		*S_idx_at(&kind, S_span_hash(d, a, b), true) = DSR_E_EQUIPMENT;
+		nkind++;
 	}
-	for (size_t i = 0; i < n && nprod; i++)
-		if (S_idx_at(&prod, S_span_hash(d, e[i].a, e[i].b), false))
-			e[i].type = DSR_E_EQUIPMENT;
 	/* a market index ("the Varda 50 index", "the Kessel Composite fell 80
-	 * points"): in every mention, OTHER (no company, no product) */
-	S_idx index;
-	S_idx_init(&index, d->arena, n);
-	size_t nindex = 0;
+	 * points"): OTHER (no company, no product) */
 	for (size_t i = 0; i < n; i++) {
-		static const char *const idxw[] = {"index", "indexes", "indices", "average", NULL};
 		size_t b = e[i].b;
-		bool is = false;
 		if (d->tok[e[i].a].lex & (LX_COUNTRY | LX_PLACE | LX_NORP))
 			continue; /* "the UK's index", "the British index" */
-		for (size_t k = 0; idxw[k] && !is; k++)
-			is = dsr__tk_is(d, b - 1, idxw[k]) ||
-			     (b < d->ntok && dsr__tk_is(d, b, idxw[k])) ||
-			     (b + 1 < d->ntok && dsr__tk_is(d, b + 1, idxw[k]) &&
-			      !(d->tok[b].flags & DSR_TK_PUNCT));
+		bool is = S_index_word(d, b - 1) || (b < d->ntok && S_index_word(d, b)) ||
+			  (b + 1 < d->ntok && S_index_word(d, b + 1) && !(d->tok[b].flags & DSR_TK_PUNCT));
 		/* "... fell 80 points", within the clause that follows */
 		for (size_t k = b; !is && k + 1 < d->ntok && k < b + 8; k++) {
 			if ((d->tok[k].flags & DSR_TK_SSTART) || dsr__tk_is(d, k, ",") ||
@@ -768,17 +767,19 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 		if (is) {
 			/* "Varda 50 index": the number is part of the name */
 			if (b + 1 < d->ntok && (d->tok[b].flags & DSR_TK_NUM) && tk_len(d, b) <= 4 &&
-			    (dsr__tk_is(d, b + 1, "index") || dsr__tk_is(d, b + 1, "indexes") ||
-			     dsr__tk_is(d, b + 1, "indices")) &&
+			    S_index_word(d, b + 1) && !dsr__tk_is(d, b + 1, "average") &&
 			    (i + 1 == n || e[i + 1].a > b))
 				e[i].b = b + 1;
-			*S_idx_at(&index, S_span_hash(d, e[i].a, e[i].b), true) = (int32_t)i;
-			nindex++;
+			*S_idx_at(&kind, S_span_hash(d, e[i].a, e[i].b), true) = DSR_E_OTHER;
+			nkind++;
 		}
 	}
-	for (size_t i = 0; i < n && nindex; i++)
-		if (S_idx_at(&index, S_span_hash(d, e[i].a, e[i].b), false))
-			e[i].type = DSR_E_OTHER;
+	/* in every mention */
+	for (size_t i = 0; i < n && nkind; i++) {
+		int32_t *t = S_idx_at(&kind, S_span_hash(d, e[i].a, e[i].b), false);
+		if (t)
+			e[i].type = (dsr_etype)*t;
+	}
 	/* the last word of each person named in full, with where it first appears */
 	S_idx last;
 	S_idx_init(&last, d->arena, n);

@@ -209,20 +209,9 @@ for words, holo in capitals:
 # product, not its maker.
 product_roots = {"03100490", "04565375", "03082979", "04401088", "06566077"}
 hypo = {}
-with open(os.path.join(wn, "data.noun"), encoding="latin-1") as f:
-    for line in f:
-        if line.startswith(" "):
-            continue
-        fs = line.split(" ")
-        n = int(fs[3], 16)
-        k = 4 + 2 * n
-        npt = int(fs[k])
-        kids = []
-        for i in range(npt):
-            sym, off = fs[k + 1 + 4 * i], fs[k + 2 + 4 * i]
-            if sym == "~":
-                kids.append(off)
-        hypo[fs[0]] = (kids, [fs[4 + 2 * i] for i in range(n)])
+for lex, words, line in synsets(os.path.join(wn, "data.noun")):
+    fs = line.split("|")[0].split(" ")
+    hypo[fs[0]] = [fs[i + 1] for i in range(len(fs) - 1) if fs[i] == "~"]
 first_sense = {}
 with open(os.path.join(wn, "index.noun"), encoding="latin-1") as f:
     for line in f:
@@ -237,9 +226,8 @@ while todo:
     if off in seen or off not in hypo:
         continue
     seen.add(off)
-    kids, words = hypo[off]
-    todo.extend(kids)
-    for w in words:
+    todo.extend(hypo[off])
+    for w in noun_words[off]:
         w = w.split("(")[0]
         # only a word whose commonest sense is the product ("arm", "site",
         # "editor" are not)
