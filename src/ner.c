@@ -645,13 +645,10 @@ static size_t S_join_suffix(const nlp_doc *d, S_ent *e, size_t n)
 	return w;
 }
 
-/*
- * News introduces people by their full name: a lone capitalised word the
- * tagger calls a person, with no title before it and no longer name ending
- * in it, is far more often a company ("Ryanair"). A lone word called a place
- * that no gazetteer knows, outside "in/from/to X" or wherever the article
- * has it speak (speakers: hashes of such words), likewise.
- */
+/* a name beginning with one of these is a place's institution or index
+ * ("US Air Force", "the British index"), never a product or an index name */
+#define S_PLACEY (LX_COUNTRY | LX_PLACE | LX_NORP)
+
 /* "index", "indexes", "indices", "average": what a market index is called */
 static bool S_index_word(const nlp_doc *d, size_t i)
 {
@@ -662,6 +659,13 @@ static bool S_index_word(const nlp_doc *d, size_t i)
 	return false;
 }
 
+/*
+ * News introduces people by their full name: a lone capitalised word the
+ * tagger calls a person, with no title before it and no longer name ending
+ * in it, is far more often a company ("Ryanair"). A lone word called a place
+ * that no gazetteer knows, outside "in/from/to X" or wherever the article
+ * has it speak (speakers: hashes of such words), likewise.
+ */
 static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, size_t nspeak)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -734,7 +738,7 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 		size_t a = e[i].a, b = e[i].b;
 		if (b >= d->ntok || (e[i].type != DSR_E_ORG && e[i].type != DSR_E_PERSON) ||
 		    (d->tok[b].flags & DSR_TK_CAP) || !(d->tok[b].flags & DSR_TK_WORD) ||
-		    (d->tok[b - 1].lex & LX_ORGSUF) || (d->tok[a].lex & (LX_ORG | LX_COUNTRY | LX_PLACE | LX_NORP)) ||
+		    (d->tok[b - 1].lex & LX_ORGSUF) || (d->tok[a].lex & (LX_ORG | S_PLACEY)) ||
 		    S_speaks(speakers, nspeak, d->hw[a]) ||
 		    S_idx_at(&maker, S_span_hash(d, a, b), false))
 			continue;
@@ -753,7 +757,7 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 	 * points"): OTHER (no company, no product) */
 	for (size_t i = 0; i < n; i++) {
 		size_t b = e[i].b;
-		if (d->tok[e[i].a].lex & (LX_COUNTRY | LX_PLACE | LX_NORP))
+		if (d->tok[e[i].a].lex & S_PLACEY)
 			continue; /* "the UK's index", "the British index" */
 		bool is = S_index_word(d, b - 1) || (b < d->ntok && S_index_word(d, b)) ||
 			  (b + 1 < d->ntok && S_index_word(d, b + 1) && !(d->tok[b].flags & DSR_TK_PUNCT));

@@ -65,14 +65,16 @@
 #define S_SPLIT_PASSES 2
 #endif
 #define S_SPLIT_MAX 256
-/* the least mean similarity across at which two stories of this batch
- * merge (the merge pass) */
-/* ECB+ dev B-cubed (scorer's order / three other orders): no merge pass
- * 0.919 / 0.913 0.913 0.911; 0.60 0.923 / 0.912 0.917 0.919; 0.63 0.934 /
- * 0.922 0.924 0.917; 0.66 0.926 / 0.918 0.920 0.920 */
+/* merge pass: two stories of this batch merge when the mean similarity
+ * across is at least S_MERGE times the lesser mean within. ECB+ dev B-cubed
+ * (scorer's order / three other orders): no merge pass 0.919 / 0.913 0.913
+ * 0.911; 0.60 0.923 / 0.912 0.917 0.919; 0.63 0.934 / 0.922 0.924 0.917;
+ * 0.66 0.926 / 0.918 0.920 0.920 */
 #ifndef S_MERGE
 #define S_MERGE 0.63
 #endif
+/* ... and the mean similarity across is at least this (0.05 and 0.1 score
+ * alike on ECB+; 0.15 0.930, 0.2 0.928) */
 #ifndef S_MERGE_FLOOR
 #define S_MERGE_FLOOR 0.1
 #endif
@@ -664,7 +666,7 @@ static void S_group_keys(S_group *g)
 /*
  * Merge pass, the split pass's converse: two stories formed in this batch
  * are one when their articles are about as alike across as within (mean
- * similarity across at least S_SPLIT times the lesser mean within). One
+ * similarity across at least S_MERGE times the lesser mean within). One
  * event told in two registers (a wire story and a press release) starts as
  * two stories when no article bridges them. Candidates share one of their
  * 16 heaviest terms; the most alike pairs merge first, in rounds.
@@ -708,7 +710,8 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 	uint64_t *post = dsr_xmalloc((ng * 16 + 1) * sizeof *post);
 	S_pair *pairs = NULL;
 	size_t pcap = 0;
-	uint32_t *mark = dsr_xcalloc(ng + 1, sizeof *mark);
+	uint32_t *mark = dsr_xcalloc(ng + 1, sizeof *mark); /* candidate seen, by stamp */
+	bool *used = dsr_xmalloc(ng + 1);                     /* merged this round */
 	for (int round = 1; round <= 8; round++) {
 		/* (term, group) postings of the live groups, sorted */
 		size_t np = 0;
@@ -762,12 +765,12 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 			break;
 		qsort(pairs, npair, sizeof *pairs, S_cmp_pair);
 		/* the most alike pairs first, each group once a round */
-		uint32_t used = (uint32_t)(0x80000000u | (uint32_t)round);
+		memset(used, 0, ng + 1);
 		for (size_t p = 0; p < npair; p++) {
 			S_group *x = &gs[pairs[p].a], *y = &gs[pairs[p].b];
-			if (mark[pairs[p].a] == used || mark[pairs[p].b] == used)
+			if (used[pairs[p].a] || used[pairs[p].b])
 				continue;
-			mark[pairs[p].a] = mark[pairs[p].b] = used;
+			used[pairs[p].a] = used[pairs[p].b] = true;
 			S_vec_add(&x->sum, &y->sum);
 			x->n += y->n;
 			x->self = S_dot(&x->sum, &x->sum);
@@ -796,6 +799,7 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 	free(post);
 	free(pairs);
 	free(mark);
+	free(used);
 }
 
 /* Clusters the next batch of at most S_BATCH articles not yet in a story;
