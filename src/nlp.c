@@ -76,7 +76,8 @@ static const struct {
 		   "weekly monthly yearly annually annual hourly nightly noon midday midnight "
 		   "year-ago year-earlier christmas halloween thanksgiving independence spring "
 		   "summer fall autumn winter fiscal a an one several few many some recent "
-		   "previous first following for in within since nineteen"},
+		   "previous first second third fourth following for in within since nineteen "
+		   "days weeks months years decades"},
 	{LX_ABBR, "mr mrs ms dr prof sr jr st gen lt col maj capt cmdr adm sen rep gov "
 		  "inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec "
 		  "mon tue tues wed thu thur thurs fri sat sun no vs etc mt ft ave rev "

@@ -271,9 +271,9 @@ static int S_weekday(const S_tx *t, size_t i)
 /* Does the sentence around token i speak of the future? */
 static bool S_future(const S_tx *t, size_t i)
 {
-	static const char *const fw[] = {"will", "'ll", "shall", "going", "plans", "plan",
-					 "planned", "planning", "scheduled", "slated", "expected",
-					 "expects", "due", "next", "upcoming", NULL};
+	static const char *const fw[] = {"will", "'ll", "shall", "going", "planned", "planning",
+					 "scheduled", "slated", "expected", "expects", "due",
+					 "next", "upcoming", NULL};
 	size_t a = i > 8 ? i - 8 : 0, b = i + 3 < t->d->ntok ? i + 3 : t->d->ntok;
 	/* "said on Friday", "announced Friday": the saying is past */
 	for (size_t k = i > 3 ? i - 3 : 0; k < i; k++)
@@ -294,8 +294,18 @@ static bool S_future(const S_tx *t, size_t i)
 	for (size_t k = a; k < b; k++) {
 		if (k > i && (t->d->tok[k].flags & DSR_TK_SSTART))
 			break;
-		if (k != i && S_any(t, k, fw))
-			return true;
+		if (k == i)
+			continue;
+		/* "plans to", "is to resume", not "a cooperation plan Friday" */
+		bool plan = (S_is(t, k, "plan") || S_is(t, k, "plans") || S_is(t, k, "is") ||
+			     S_is(t, k, "are")) && S_is(t, k + 1, "to");
+		if (!plan && !S_any(t, k, fw))
+			continue;
+		/* "had been due to expire Friday": a schedule seen from the past */
+		for (size_t h = k > 3 ? k - 3 : 0; h < k; h++)
+			if (S_is(t, h, "had"))
+				return false;
+		return true;
 	}
 	return false;
 }
@@ -699,6 +709,12 @@ static void S_m_relative(S_tx *t)
 				S_set(t, j + 2, DSR_T_TIME, NULL, "%04d-%02d-%02dT%s", y, m, dd, parts[p][1]);
 		return;
 	}
+	/* "last night" is yesterday's */
+	if (S_is(t, i, "last") && S_is(t, i + 1, "night")) {
+		S_civil(R - 1, &y, &m, &dd);
+		S_set(t, i + 2, DSR_T_TIME, NULL, "%04d-%02d-%02dTNI", y, m, dd);
+		return;
+	}
 	/* this/last/next + unit */
 	bool pl = false;
 	char u = S_unit(t, j, &pl);
@@ -757,9 +773,20 @@ static void S_m_relative(S_tx *t)
 	if (S_is(t, i, "the") && (S_is(t, q0, "latest") || S_is(t, q0, "recent") ||
 				  S_is(t, q0, "current") || S_is(t, q0, "same")))
 		q0++;
+	/* "the latest period" of a quarterly report is its quarter */
+	if (q0 > i + 1 && t->qy && S_is(t, q0, "period")) {
+		S_set(t, q0 + 1, DSR_T_DATE, NULL, "%04d-Q%d", t->qy, t->qq);
+		return;
+	}
+	/* "the full year", "the fiscal year": the year reported on */
+	bool fy = S_is(t, i, "the") && (S_is(t, q0, "full") || S_is(t, q0, "fiscal")) &&
+		  S_is(t, q0 + 1, "year");
+	if (fy)
+		q0++;
 	if (S_is(t, i, "the") && (u = S_unit(t, q0, &pl)) && !pl) {
-		if (u == 'Y' && q0 == i + 1 && !S_is(t, i + 2, "before") && !S_is(t, i + 2, "earlier"))
-			S_set(t, i + 2, DSR_T_DATE, NULL, "%04d", Y);
+		if (u == 'Y' && (q0 == i + 1 || fy) && !S_is(t, q0 + 1, "before") &&
+		    !S_is(t, q0 + 1, "earlier"))
+			S_set(t, q0 + 1, DSR_T_DATE, NULL, "%04d", Y);
 		else if (u == 'Q' && t->qy)
 			S_set(t, q0 + 1, DSR_T_DATE, NULL, "%04d-Q%d", t->qy, t->qq);
 		else if (u == 'Q')
@@ -854,6 +881,12 @@ static void S_m_relative(S_tx *t)
 	size_t ya = S_is(t, i, "the") ? i + 1 : i;
 	if (S_is(t, ya, "year-ago") || S_is(t, ya, "year-earlier")) {
 		size_t e = ya + 1;
+		/* "the year-ago third quarter" */
+		for (size_t k = 0; k < 4; k++)
+			if (S_is(t, e, ord[k]) && S_is(t, e + 1, "quarter")) {
+				S_set(t, e + 2, DSR_T_DATE, NULL, "%04d-Q%zu", Y - 1, k + 1);
+				return;
+			}
 		if (S_is(t, e, "quarter") || S_is(t, e, "period") || S_is(t, e, "level"))
 			e++;
 		else if (ya > i)
@@ -1102,7 +1135,11 @@ static void S_m_clock(S_tx *t)
 	if (S_any(t, e, zones))
 		e++;
 	/* the day that follows: "10 p.m. Wednesday", "noon Saturday", "5 p.m. EST, Nov. 9" */
+	/* without one, the day last named: "Friday ... at 10 p.m." */
 	int y = d->ref_y, m = d->ref_m, dd = d->ref_d;
+	if (t->ay)
+		y = t->ay, m = t->am, dd = t->ad;
+	int y0 = y, m0 = m, d0 = dd;
 	size_t de = e + (S_is(t, e, ",") ? 1 : 0);
 	if (de < d->ntok && (d->tok[de].lex & (LX_WEEKDAY | LX_MONTH | LX_TIMEX))) {
 		S_tx u = *t;
@@ -1114,7 +1151,7 @@ static void S_m_clock(S_tx *t)
 		    sscanf(u.value, "%4d-%2d-%2d", &y, &m, &dd) == 3)
 			e = u.e;
 		else
-			y = d->ref_y, m = d->ref_m, dd = d->ref_d;
+			y = y0, m = m0, dd = d0;
 	}
 	S_set(t, e, DSR_T_TIME, NULL, "%04d-%02d-%02dT%02d:%02d", y, m, dd, h == 24 ? 24 : h, mi);
 }
@@ -1258,7 +1295,11 @@ void dsr__timex(nlp_doc *d, dsr_timex **out, size_t *nout)
 		x->mod = t.mod;
 		/* remember a full date as the anchor of "a day later", and quarters */
 		int y, m, dd, qn;
-		if (!t.noq && sscanf(x->value, "%4d-Q%1d", &y, &qn) == 2 && !strchr(x->value, 'X')) {
+		/* the quarter a report is about: the first one named of the last four */
+		if (!t.noq && !t.qy && sscanf(x->value, "%4d-Q%1d", &y, &qn) == 2 &&
+		    !strchr(x->value, 'X') && S_ref(&t) &&
+		    y * 4 + qn <= d->ref_y * 4 + (d->ref_m - 1) / 3 + 1 &&
+		    y * 4 + qn >= d->ref_y * 4 + (d->ref_m - 1) / 3 + 1 - 4) {
 			t.qy = y;
 			t.qq = qn;
 		}

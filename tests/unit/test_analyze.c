@@ -139,6 +139,34 @@ void test_times(void)
 	CHECK_STR(S_time(&an, "Monday"), "2031-02-17");
 	CHECK_STR(S_time(&an, "Thursday"), "2031-02-20");
 	CHECK_STR(S_time(&an, "Wednesday"), "2031-02-12");
+	/* a noun "plan" is no schedule; a schedule seen from the past ("had
+	 * been due") is past; "is to" is ahead */
+	an = S_run("The mayors signed a river plan Friday. The bid had been due to expire "
+		   "Wednesday night. The port is to reopen Monday.",
+		   "2031-02-14");
+	CHECK_STR(S_time(&an, "Friday"), "2031-02-14");
+	CHECK_STR(S_time(&an, "Wednesday night"), "2031-02-12TNI");
+	CHECK_STR(S_time(&an, "Monday"), "2031-02-17");
+	/* "last night"; bare plurals after for/within; a clock time takes the day
+	 * last named */
+	an = S_run("Guards said last night the mill had been idle for years. On Feb. 3 the "
+		   "strike began at 6 a.m. and talks may follow within weeks.",
+		   "2031-02-14");
+	CHECK_STR(S_time(&an, "last night"), "2031-02-13TNI");
+	CHECK_STR(S_time(&an, "years"), "PXY");
+	CHECK_STR(S_time(&an, "weeks"), "PXW");
+	CHECK_STR(S_time(&an, "6 a.m."), "2031-02-03T06:00");
+	/* a quarterly report: its quarter is the first recent one named; "its
+	 * fourth quarter", "the latest period", "the full year", "the year-ago
+	 * third quarter" */
+	an = S_run("Orvane Mills said third-quarter profit rose. A 1998 first quarter was weak. Sales "
+		   "in the latest period grew, and the year-ago third quarter was flat. For the full "
+		   "year it sees gains; its fourth quarter starts soon.",
+		   "2031-11-02");
+	CHECK_STR(S_time(&an, "the latest period"), "2031-Q3");
+	CHECK_STR(S_time(&an, "the year-ago third quarter"), "2030-Q3");
+	CHECK_STR(S_time(&an, "the full year"), "2031");
+	CHECK_STR(S_time(&an, "fourth quarter"), "2031-Q4");
 }
 
 void test_quantities(void)
