@@ -77,7 +77,8 @@ static const struct {
 		   "year-ago year-earlier christmas halloween thanksgiving independence spring "
 		   "summer fall autumn winter fiscal a an one several few many some recent "
 		   "previous first second third fourth following for in within since nineteen "
-		   "days weeks months years decades"},
+		   "days weeks months years decades that earlier later then sundays mondays "
+		   "tuesdays wednesdays thursdays fridays saturdays"},
 	{LX_ABBR, "mr mrs ms dr prof sr jr st gen lt col maj capt cmdr adm sen rep gov "
 		  "inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec "
 		  "mon tue tues wed thu thur thurs fri sat sun no vs etc mt ft ave rev "

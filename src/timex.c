@@ -22,8 +22,12 @@ typedef struct S_tx {
 	const char *mod;
 	/* the previous date with a day, for "a day later" */
 	int ay, am, ad;
-	/* the last quarter named, for "the quarter" and "a year earlier" */
+	/* the quarter a quarterly report is about, for "the quarter" and "a
+	 * year earlier" */
 	int qy, qq;
+	/* the last year, month and quarter named, for "that year", "the
+	 * following month", "that quarter" */
+	int ly, lmy, lm, lqy, lq;
 	bool noq;             /* the match was a year-back quarter */
 } S_tx;
 
@@ -136,8 +140,8 @@ static const char *const S_numw[] = {"zero", "one", "two", "three", "four", "fiv
 static const char *const S_tens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty",
 				     "ninety", "hundred"};
 
-/* A count at token i: digits, a number word, "a"/"an" (1), "a few" /
- * "several" / "some" (-1, unknown). Returns the token after it. */
+/* A count at token i: digits, a number word, "a"/"an" (1), "a couple" (2),
+ * "a few" / "several" / "some" (-1, unknown). Returns the token after it. */
 static size_t S_count(const S_tx *t, size_t i, long *v)
 {
 	if (i >= t->d->ntok)
@@ -145,12 +149,17 @@ static size_t S_count(const S_tx *t, size_t i, long *v)
 	if (S_tok_num(t, i, v))
 		return *v > 0 && *v < 10000 ? i + 1 : 0;
 	if (S_is(t, i, "a") || S_is(t, i, "an") || S_is(t, i, "one")) {
+		/* "a couple of years" counts two */
 		if (S_is(t, i + 1, "few") || S_is(t, i + 1, "couple")) {
-			*v = -1;
+			*v = S_is(t, i + 1, "couple") ? 2 : -1;
 			return S_is(t, i + 2, "of") ? i + 3 : i + 2;
 		}
 		*v = 1;
 		return i + 1;
+	}
+	if (S_is(t, i, "couple")) {
+		*v = 2;
+		return S_is(t, i + 1, "of") ? i + 2 : i + 1;
 	}
 	if (S_is(t, i, "several") || S_is(t, i, "few") || S_is(t, i, "many") ||
 	    S_is(t, i, "some")) {
@@ -626,6 +635,18 @@ static void S_m_year(S_tx *t)
 		if (y >= 1000 && y % 10 == 0)
 			S_set(t, i + 1, DSR_T_DATE, NULL, "%03ld", y / 10);
 	}
+	/* "the '80s" (a bare "'80s" is matched from its digits) */
+	size_t a = S_is(t, i, "the") ? i + 1 : i;
+	size_t nl;
+	const char *n = a + 1 < t->d->ntok ? S_w(t, a + 1, &nl) : NULL;
+	if (n && tk_len(t->d, a) == 1 && t->d->text[t->d->tok[a].start] == '\'' &&
+	    t->d->tok[a + 1].start == t->d->tok[a].end && nl == 3 && n[0] >= '0' && n[0] <= '9' &&
+	    n[1] == '0' && n[2] == 's')
+		S_set(t, a + 2, DSR_T_DATE, NULL, "%s%c", n[0] < '3' ? "20" : "19", n[0]);
+	if (i > 0 && l == 3 && s[0] >= '0' && s[0] <= '9' && s[1] == '0' && s[2] == 's' &&
+	    tk_len(t->d, i - 1) == 1 && t->d->text[t->d->tok[i - 1].start] == '\'' &&
+	    t->d->tok[i - 1].end == t->d->tok[i].start)
+		S_set(t, i + 1, DSR_T_DATE, NULL, "%s%c", s[0] < '3' ? "20" : "19", s[0]);
 	if (S_is(t, i, "fiscal") && (y = S_year_tok(t, i + 1)))
 		S_set(t, i + 2, DSR_T_DATE, NULL, "%04ld", y);
 }
@@ -783,8 +804,20 @@ static void S_m_relative(S_tx *t)
 		  S_is(t, q0 + 1, "year");
 	if (fy)
 		q0++;
+	/* "the quarter ended Sept. 30": the quarter of that day; "the year
+	 * ended March 31" is a fiscal year, a length of time */
+	int em = (S_is(t, q0 + 1, "ended") || S_is(t, q0 + 1, "ending")) ? S_month(t, q0 + 2) : 0;
+	if (S_is(t, i, "the") && em && (u = S_unit(t, q0, &pl)) && !pl && (u == 'Q' || u == 'Y')) {
+		if (u == 'Y')
+			S_set(t, q0 + 1, DSR_T_DURATION, NULL, "P1Y");
+		else
+			S_set(t, q0 + 1, DSR_T_DATE, NULL, "%04d-Q%d",
+			      em <= M || S_is(t, q0 + 1, "ending") ? Y : Y - 1, (em - 1) / 3 + 1);
+		return;
+	}
 	if (S_is(t, i, "the") && (u = S_unit(t, q0, &pl)) && !pl) {
-		if (u == 'Y' && (q0 == i + 1 || fy) && !S_is(t, q0 + 1, "before") &&
+		if (u == 'Y' && (q0 == i + 1 || fy || S_is(t, i + 1, "current")) &&
+		    !S_is(t, q0 + 1, "before") &&
 		    !S_is(t, q0 + 1, "earlier"))
 			S_set(t, q0 + 1, DSR_T_DATE, NULL, "%04d", Y);
 		else if (u == 'Q' && t->qy)
@@ -938,7 +971,7 @@ static void S_m_span(S_tx *t)
 	size_t k = S_count(t, j, &n);
 	if (k && S_year_tok(t, j) && n >= 1900)
 		return; /* "the 1988 second quarter": a year, not a count */
-	bool pl = false;
+	bool pl = false, half = false;
 	char u = 0;
 	size_t e = 0;
 	if (j < d->ntok && (d->tok[j].flags & DSR_TK_NUM) && S_is(t, j + 1, "-") &&
@@ -946,6 +979,9 @@ static void S_m_span(S_tx *t)
 	    S_tok_num(t, j, &n) && n > 0) {
 		e = j + 3; /* 30-year, 16-hour (the tokenizer splits digits from the word) */
 	} else if (k) {
+		/* "5 1/2 hours" */
+		if (n > 0 && (S_is(t, k, "1/2") || S_is(t, k, "\xc2\xbd")))
+			half = true, k++;
 		if (S_is(t, k, "more") || S_is(t, k, "full") || S_is(t, k, "straight"))
 			k++;
 		u = S_unit(t, k, &pl);
@@ -1041,7 +1077,12 @@ static void S_m_span(S_tx *t)
 		char uu = uc == 'N' ? 'M' : (uc == 'E' || uc == 'C') ? 'Y' : uc;
 		if (n < 0 && (uc == 'E' || uc == 'C'))
 			strcpy(num, "X");
-		S_set(t, e, DSR_T_DURATION, NULL, "P%s%s%c", tp, num, uu);
+		/* and a half: the next smaller unit */
+		const char *hs = !half ? "" : uc == 'Y' ? "6M" : uc == 'D' ? "T12H" : uc == 'H' ? "30M"
+			       : uc == 'N' ? "30S" : "";
+		if (half && !*hs)
+			return;
+		S_set(t, e, DSR_T_DURATION, NULL, "P%s%s%c%s", tp, num, uu, hs);
 		/* "a year" after money is a set: "$5 a year" */
 		if (n == 1 && k == i + 1 && (S_is(t, i, "a") || S_is(t, i, "per")) && i > 0 &&
 		    (d->tok[i - 1].flags & DSR_TK_NUM)) {
@@ -1072,6 +1113,22 @@ sets:;
 		int wd = S_weekday(t, i + 1);
 		if (wd >= 0)
 			S_set(t, i + 2, DSR_T_SET, NULL, "XXXX-WXX-%d", wd == 0 ? 7 : wd);
+		/* "each July" */
+		int mo = S_month(t, i + 1);
+		if (mo && !S_day_tok(t, i + 2, &(size_t){0}))
+			S_set(t, i + 2, DSR_T_SET, NULL, "XXXX-%02d", mo);
+	}
+	/* "on Mondays", "Tuesday nights" */
+	static const char *const wds[] = {"sundays", "mondays", "tuesdays", "wednesdays",
+					  "thursdays", "fridays", "saturdays"};
+	for (int wk = 0; wk < 7; wk++) {
+		int w = wk == 0 ? 7 : wk;
+		if (S_is(t, i, wds[wk]))
+			S_set(t, i + 1, DSR_T_SET, NULL, "XXXX-WXX-%d", w);
+		else if (S_weekday(t, i) == wk && S_is(t, i + 1, "nights"))
+			S_set(t, i + 2, DSR_T_SET, NULL, "XXXX-WXX-%dTNI", w);
+		else if (S_weekday(t, i) == wk && S_is(t, i + 1, "mornings"))
+			S_set(t, i + 2, DSR_T_SET, NULL, "XXXX-WXX-%dTMO", w);
 	}
 }
 
@@ -1168,9 +1225,48 @@ static void S_m_refs(S_tx *t)
 		{"lately", NULL, "PAST_REF"},
 		{"the", "future", "FUTURE_REF"},
 		{"the", "past", "PAST_REF"},
+		{"then", "current", "PAST_REF"},
 		{"these", "days", "PRESENT_REF"},  {"once", NULL, NULL},
 	};
 	size_t i = t->i;
+	/* "the near future", "the near term", "the short term" */
+	if (S_is(t, i, "the") && ((S_is(t, i + 1, "near") && (S_is(t, i + 2, "future") ||
+							      S_is(t, i + 2, "term"))) ||
+				  (S_is(t, i + 1, "short") && S_is(t, i + 2, "term")))) {
+		S_set(t, i + 3, DSR_T_DATE, NULL, "FUTURE_REF");
+		return;
+	}
+	/* "the nineties": a decade of the last century */
+	static const char *const decw[] = {"twenties", "thirties", "forties", "fifties",
+					   "sixties", "seventies", "eighties", "nineties"};
+	for (size_t k = 0; k < 8 && S_is(t, i, "the"); k++)
+		if (S_is(t, i + 1, decw[k])) {
+			S_set(t, i + 2, DSR_T_DATE, NULL, "19%zu", k + 2);
+			return;
+		}
+	/* "the 20th century", "the eleventh century": its first two digits */
+	size_t c = S_is(t, i, "the") ? i + 1 : i;
+	if (S_is(t, c + 1, "century")) {
+		size_t l;
+		const char *w = S_w(t, c, &l);
+		static const char *const ordw[] = {"first", "second", "third", "fourth", "fifth",
+						   "sixth", "seventh", "eighth", "ninth", "tenth",
+						   "eleventh", "twelfth", "thirteenth", "fourteenth",
+						   "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+						   "nineteenth", "twentieth", "twenty-first"};
+		int n = 0;
+		if (l >= 3 && l <= 4 && w[0] >= '1' && w[0] <= '9' &&
+		    (!memcmp(w + l - 2, "th", 2) || !memcmp(w + l - 2, "st", 2) ||
+		     !memcmp(w + l - 2, "nd", 2) || !memcmp(w + l - 2, "rd", 2)))
+			n = atoi(w);
+		for (size_t k = 0; !n && k < sizeof ordw / sizeof *ordw; k++)
+			if (S_is(t, c, ordw[k]))
+				n = (int)k + 1;
+		if (n >= 1 && n <= 30) {
+			S_set(t, c + 2, DSR_T_DATE, NULL, "%02d", n - 1);
+			return;
+		}
+	}
 	for (size_t k = 0; k < sizeof refs / sizeof *refs; k++) {
 		if (!refs[k].v || !S_is(t, i, refs[k].a))
 			continue;
@@ -1224,8 +1320,72 @@ static void S_with_mod(S_tx *t, void (*inner)(S_tx *))
 		S_set(t, sub.e, DSR_T_DATE, mod, "%s", sub.value);
 }
 
+/* Times told from the last one named: "earlier that day", "later that
+ * year", "that same day", "the following month", "the next morning", "the
+ * previous year", "that quarter". */
+static void S_m_anaphor(S_tx *t)
+{
+	size_t j = t->i;
+	if (S_is(t, j, "earlier") || S_is(t, j, "later"))
+		j++;
+	int off;
+	bool next = false;
+	if (S_is(t, j, "that")) {
+		off = 0;
+		j += S_is(t, j + 1, "same") ? 2 : 1;
+	} else if (S_is(t, j, "the") && (S_is(t, j + 1, "following") || S_is(t, j + 1, "next"))) {
+		off = 1;
+		next = S_is(t, j + 1, "next");
+		j += 2;
+	} else if (S_is(t, j, "the") && S_is(t, j + 1, "previous")) {
+		off = -1;
+		j += 2;
+	} else {
+		return;
+	}
+	bool pl = false;
+	char u = S_unit(t, j, &pl);
+	if (S_is(t, j, "morning"))
+		u = 'D';
+	/* "the next year" is counted from today (S_m_relative) */
+	if (pl || (next && u != 'D'))
+		return;
+	int y, m, dd;
+	switch (u) {
+	case 'D':
+		if (!t->ay)
+			return;
+		S_civil(dsr_days_from_civil(t->ay, t->am, t->ad) + off, &y, &m, &dd);
+		S_set(t, j + 1, DSR_T_DATE, NULL, "%04d-%02d-%02d", y, m, dd);
+		break;
+	case 'M':
+		if (!t->lmy)
+			return;
+		m = t->lm + off;
+		y = t->lmy + (m > 12) - (m < 1);
+		m = m > 12 ? 1 : m < 1 ? 12 : m;
+		S_set(t, j + 1, DSR_T_DATE, NULL, "%04d-%02d", y, m);
+		break;
+	case 'Y':
+		if (t->ly)
+			S_set(t, j + 1, DSR_T_DATE, NULL, "%04d", t->ly + off);
+		break;
+	case 'Q':
+		if (!t->lqy)
+			return;
+		m = t->lq + off;
+		y = t->lqy + (m > 4) - (m < 1);
+		m = m > 4 ? 1 : m < 1 ? 4 : m;
+		S_set(t, j + 1, DSR_T_DATE, NULL, "%04d-Q%d", y, m);
+		break;
+	default:
+		break;
+	}
+}
+
 static void S_all(S_tx *t)
 {
+	S_m_anaphor(t);
 	S_m_calendar(t);
 	S_m_year(t);
 	S_m_relative(t);
@@ -1236,25 +1396,32 @@ static void S_all(S_tx *t)
 
 static void S_mid_token(S_tx *t)
 {
-	/* mid-November, mid-2022, mid-1990s: one token */
+	/* mid-November, late-November, mid-2022, early-1990s: one token */
 	size_t l;
 	const char *s = S_w(t, t->i, &l);
-	if (l > 4 && !memcmp(s, "mid-", 4)) {
-		size_t u;
-		int m = dsr_month_from_name(s + 4, l - 4, &u);
-		if (m && u == l - 4 && S_ref(t)) {
+	static const struct {
+		const char *p, *mod;
+	} pre[] = {{"mid-", "MID"}, {"early-", "START"}, {"late-", "END"}};
+	for (size_t k = 0; k < 3; k++) {
+		size_t pl = strlen(pre[k].p);
+		if (l <= pl || memcmp(s, pre[k].p, pl))
+			continue;
+		const char *r = s + pl, *mod = pre[k].mod;
+		size_t rl = l - pl, u;
+		int m = dsr_month_from_name(r, rl, &u);
+		if (m && u == rl && S_ref(t)) {
 			long y = S_year_tok(t, t->i + 1);
 			if (y)
-				S_set(t, t->i + 2, DSR_T_DATE, "MID", "%04ld-%02d", y, m);
+				S_set(t, t->i + 2, DSR_T_DATE, mod, "%04ld-%02d", y, m);
 			else
-				S_set(t, t->i + 1, DSR_T_DATE, "MID", "%04d-%02d",
+				S_set(t, t->i + 1, DSR_T_DATE, mod, "%04d-%02d",
 				      S_guess_year(t, t->i, m, 15), m);
-		} else if (l >= 8 && s[4] >= '1' && s[4] <= '2') {
-			long y = strtol(s + 4, NULL, 10);
-			if (l == 8)
-				S_set(t, t->i + 1, DSR_T_DATE, "MID", "%04ld", y);
-			else if (l == 9 && s[8] == 's')
-				S_set(t, t->i + 1, DSR_T_DATE, "MID", "%03ld", y / 10);
+		} else if (rl >= 4 && r[0] >= '1' && r[0] <= '2') {
+			long y = strtol(r, NULL, 10);
+			if (rl == 4)
+				S_set(t, t->i + 1, DSR_T_DATE, mod, "%04ld", y);
+			else if (rl == 5 && r[4] == 's')
+				S_set(t, t->i + 1, DSR_T_DATE, mod, "%03ld", y / 10);
 		}
 	}
 }
@@ -1302,6 +1469,14 @@ void dsr__timex(nlp_doc *d, dsr_timex **out, size_t *nout)
 		    y * 4 + qn >= d->ref_y * 4 + (d->ref_m - 1) / 3 + 1 - 4) {
 			t.qy = y;
 			t.qq = qn;
+		}
+		if (sscanf(x->value, "%4d", &y) == 1 && strlen(x->value) >= 4 &&
+		    (x->value[4] == '\0' || x->value[4] == '-')) {
+			t.ly = y;
+			if (sscanf(x->value, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12)
+				t.lmy = y, t.lm = m;
+			if (sscanf(x->value, "%4d-Q%1d", &y, &qn) == 2 && qn >= 1 && qn <= 4)
+				t.lqy = y, t.lq = qn;
 		}
 		if (sscanf(x->value, "%4d-%2d-%2d", &y, &m, &dd) == 3 && m >= 1 && m <= 12 && dd >= 1 &&
 		    dd <= S_mdays(y, m)) {

@@ -167,6 +167,25 @@ void test_times(void)
 	CHECK_STR(S_time(&an, "the year-ago third quarter"), "2030-Q3");
 	CHECK_STR(S_time(&an, "the full year"), "2031");
 	CHECK_STR(S_time(&an, "fourth quarter"), "2031-Q4");
+	/* the quarter or year a closing day names; times told from the last one
+	 * named; vague futures, centuries, decades, halves, couples, sets */
+	an = S_run("For the quarter ended June 30 sales rose; for the year ended March 31 they fell. "
+		   "On Feb. 3 the mill shut, and later that year it was sold; earlier that day a "
+		   "fire broke out. In the near future, the 20th century and the '80s will seem far. "
+		   "It took 5 1/2 hours, after a couple of weeks. Barges sail on Mondays and "
+		   "each July.",
+		   "2031-11-02");
+	CHECK_STR(S_time(&an, "the quarter"), "2031-Q2");
+	CHECK_STR(S_time(&an, "the year"), "P1Y");
+	CHECK_STR(S_time(&an, "later that year"), "2031");
+	CHECK_STR(S_time(&an, "earlier that day"), "2031-02-03");
+	CHECK_STR(S_time(&an, "the near future"), "FUTURE_REF");
+	CHECK_STR(S_time(&an, "the 20th century"), "19");
+	CHECK_STR(S_time(&an, "the '80s"), "198");
+	CHECK_STR(S_time(&an, "5 1/2 hours"), "PT5H30M");
+	CHECK_STR(S_time(&an, "a couple of weeks"), "P2W");
+	CHECK_STR(S_time(&an, "Mondays"), "XXXX-WXX-1");
+	CHECK_STR(S_time(&an, "each July"), "XXXX-07");
 }
 
 void test_quantities(void)
