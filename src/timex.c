@@ -1359,24 +1359,20 @@ static void S_m_anaphor(S_tx *t)
 		S_set(t, j + 1, DSR_T_DATE, NULL, "%04d-%02d-%02d", y, m, dd);
 		break;
 	case 'M':
-		if (!t->lmy)
+	case 'Q': {
+		/* a month or quarter `off` steps from the last one, across years */
+		int n = u == 'M' ? 12 : 4, k = (u == 'M' ? t->lm : t->lq) - 1 + off;
+		y = u == 'M' ? t->lmy : t->lqy;
+		if (!y)
 			return;
-		m = t->lm + off;
-		y = t->lmy + (m > 12) - (m < 1);
-		m = m > 12 ? 1 : m < 1 ? 12 : m;
-		S_set(t, j + 1, DSR_T_DATE, NULL, "%04d-%02d", y, m);
+		y += k < 0 ? -1 : k / n;
+		k = (k + n) % n + 1;
+		S_set(t, j + 1, DSR_T_DATE, NULL, u == 'M' ? "%04d-%02d" : "%04d-Q%d", y, k);
 		break;
+	}
 	case 'Y':
 		if (t->ly)
 			S_set(t, j + 1, DSR_T_DATE, NULL, "%04d", t->ly + off);
-		break;
-	case 'Q':
-		if (!t->lqy)
-			return;
-		m = t->lq + off;
-		y = t->lqy + (m > 4) - (m < 1);
-		m = m > 4 ? 1 : m < 1 ? 4 : m;
-		S_set(t, j + 1, DSR_T_DATE, NULL, "%04d-Q%d", y, m);
 		break;
 	default:
 		break;
