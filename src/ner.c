@@ -347,6 +347,38 @@ static bool S_camel(const nlp_doc *d, size_t i)
 	       s[2] >= 'a' && s[2] <= 'z';
 }
 
+/* A capitalised everyday word, no part of a name by itself ("Foreign",
+ * "Acting", "Prime"). */
+static bool S_common_word(const nlp_doc *d, size_t i)
+{
+	uint32_t x = d->tok[i].lex;
+	if (x & (LX_NAMECLASS | LX_ORGSUF))
+		return false;
+	if (x & (LX_NOUN | LX_ADJ | LX_VERB))
+		return true;
+	/* a verb's -ing or -ed form the lexicon lists by its lemma: "Presiding" */
+	size_t l = tk_len(d, i);
+	const char *w = d->low + d->tok[i].start;
+	if (l < 6 || (memcmp(w + l - 3, "ing", 3) && memcmp(w + l - 2, "ed", 2)))
+		return false;
+	char lem[32];
+	size_t ll = dsr__lemma(d->nlp, w, l, true, lem, sizeof lem);
+	return ll != l && (dsr__lx_cls(d->nlp, lem, ll) & LX_VERB);
+}
+
+static bool S_title_word(const nlp_doc *d, size_t i);
+
+/* Are tokens [a, b) describing words that open a title ("Prime Minister",
+ * "Acting Foreign Minister", "Presiding Judge")? */
+static bool S_opens_title(const nlp_doc *d, size_t a, size_t b)
+{
+	size_t k = a;
+	while (k < d->ntok && k < a + 3 && (k < b || !S_title_word(d, k)) && S_common_word(d, k) &&
+	       (d->tok[k].flags & DSR_TK_CAP) && (d->tok[k].lex & (LX_ADJ | LX_VERB)))
+		k++;
+	return k >= b && k < d->ntok && S_title_word(d, k);
+}
+
 /* A capitalised title word that goes before a person's name; not the few
  * that also begin organisations' names ("General Electric", "Chief
  * Executive Office", "Head Start"). */
@@ -659,6 +691,14 @@ static bool S_index_word(const nlp_doc *d, size_t i)
 	return false;
 }
 
+/* Is token i a kind of product ("sedan", "computers")? */
+static bool S_product_noun(const nlp_doc *d, size_t i)
+{
+	char lem[32];
+	size_t l = dsr__lemma(d->nlp, d->low + d->tok[i].start, tk_len(d, i), false, lem, sizeof lem);
+	return dsr__lx_cls(d->nlp, lem, l) & LX_PRODUCT;
+}
+
 /*
  * News introduces people by their full name: a lone capitalised word the
  * tagger calls a person, with no title before it and no longer name ending
@@ -745,10 +785,7 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 		size_t tl = tk_len(d, b - 1);
 		if (tl > 6 && !memcmp(d->low + d->tok[b - 1].end - 6, "-based", 6))
 			continue; /* "Velmont-based car plant" */
-		char lem[32];
-		size_t l = dsr__lemma(d->nlp, d->low + d->tok[b].start, tk_len(d, b), false, lem,
-				      sizeof lem);
-		if (!(dsr__lx_cls(d->nlp, lem, l) & LX_PRODUCT))
+		if (!S_product_noun(d, b))
 			continue;
 		*S_idx_at(&kind, S_span_hash(d, a, b), true) = DSR_E_EQUIPMENT;
 		nkind++;
@@ -777,6 +814,22 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 			*S_idx_at(&kind, S_span_hash(d, e[i].a, e[i].b), true) = DSR_E_OTHER;
 			nkind++;
 		}
+	}
+	/* a "person" whose first word is a company the article names (alone,
+	 * or first in "Orvel Motor Company") and whose last is a place: its
+	 * branch abroad ("Orvel Australia") */
+	S_idx firm;
+	S_idx_init(&firm, d->arena, n);
+	for (size_t i = 0; i < n; i++)
+		if (e[i].type == DSR_E_ORG && (e[i].b - e[i].a == 1 || (d->tok[e[i].b - 1].lex & LX_ORGSUF)))
+			*S_idx_at(&firm, S_span_hash(d, e[i].a, e[i].a + 1), true) = (int32_t)i;
+	for (size_t i = 0; i < n; i++) {
+		size_t a = e[i].a, b = e[i].b;
+		if (e[i].type != DSR_E_PERSON || b - a < 2 || !(d->tok[b - 1].lex & (LX_COUNTRY | LX_PLACE)) ||
+		    !S_idx_at(&firm, S_span_hash(d, a, a + 1), false))
+			continue;
+		*S_idx_at(&kind, S_span_hash(d, a, b), true) = DSR_E_ORG;
+		nkind++;
 	}
 	/* in every mention */
 	for (size_t i = 0; i < n && nkind; i++) {
@@ -851,7 +904,14 @@ static size_t S_runs(const nlp_doc *d, S_ent *e, size_t n, const int *lab0)
 		if (lab[i] != 0 || !(t->flags & DSR_TK_CAP) || !(t->flags & DSR_TK_WORD) ||
 		    (t->lex & skip))
 			continue;
-		if ((t->flags & DSR_TK_SSTART) && (t->lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV)))
+		/* a common word in capitals opens a sentence, unless a name goes
+		 * on after it ("Apple Computer announced") */
+		bool goes_on = i + 1 < d->ntok && lab[i + 1] == 0 &&
+			       (d->tok[i + 1].flags & DSR_TK_CAP) && (d->tok[i + 1].flags & DSR_TK_WORD) &&
+			       !(d->tok[i + 1].lex & skip) && !(d->tok[i + 1].flags & DSR_TK_SSTART) &&
+			       !(t->lex & (LX_VERB | LX_ADJ | LX_ADV));
+		if ((t->flags & DSR_TK_SSTART) && (t->lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV)) &&
+		    !goes_on)
 			continue;
 		if (i > 0 && (d->tok[i - 1].flags & DSR_TK_PUNCT) &&
 		    strchr(":\"'`(", d->text[d->tok[i - 1].start]) && (t->lex & (LX_NOUN | LX_ADJ)))
@@ -861,6 +921,8 @@ static size_t S_runs(const nlp_doc *d, S_ent *e, size_t n, const int *lab0)
 		       (d->tok[j].flags & DSR_TK_WORD) && !(d->tok[j].lex & skip) &&
 		       !(d->tok[j].flags & DSR_TK_SSTART))
 			j++;
+		if (S_opens_title(d, i, j))
+			continue;
 		/* a lone common word in capitals at a sentence start: skip */
 		if (n < d->ntok) {
 			uint32_t cls = j - i == 1 ? t->lex : 0;
@@ -1149,13 +1211,45 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		size_t a = i, b = j;
 		S_trim(d, &a, &b);
 		dsr_etype et = S_map(d, type, a, b);
+		/* an employer before the title is a name of its own: "Orvel Motor
+		 * Company CEO Dana Reyes" */
+		if (b - a > 2 && (et == DSR_E_PERSON || et == DSR_E_ORG) && !S_title_word(d, a)) {
+			size_t k = a + 1;
+			while (k + 1 < b && !S_title_word(d, k))
+				k++;
+			/* not a title's own first word: "Prime Minister", "Foreign
+			 * Secretary", "Presiding Judge" */
+			uint32_t last = d->tok[k - 1].lex;
+			bool word = (last & LX_FUNC) || S_opens_title(d, k - 1, k) ||
+				    (k - a == 1 && S_common_word(d, a));
+			if (k + 1 < b && !word) {
+				uint32_t cls = 0;
+				if (k - a == 1)
+					cls = d->tok[a].lex;
+				else
+					S_phrase(d, a, &cls);
+				e[n++] = (S_ent){a, k, (cls & (LX_COUNTRY | LX_PLACE)) ? DSR_E_GPE : DSR_E_ORG,
+						 0, NULL};
+				a = k;
+			}
+		}
 		/* a title is no part of the name, and names a person: "CEO Steve
-		 * Jobs", "Senator McCain" (not "General Motors", "Justice
-		 * Department": the name ends in an organisation word) */
+		 * Jobs", "Senator McCain", "Foreign Minister Ivo Kran" (not
+		 * "General Motors", "Justice Department": the name ends in an
+		 * organisation word) */
 		if (b - a > 1 && !(d->tok[b - 1].lex & LX_ORGSUF) && (et == DSR_E_PERSON || et == DSR_E_ORG)) {
 			size_t a0 = a;
-			while (b - a > 1 && S_title_word(d, a))
-				a++;
+			for (;;) {
+				while (b - a > 1 && S_title_word(d, a))
+					a++;
+				/* common words that open a title: "Foreign", "Prime" */
+				size_t k = a;
+				while (k + 2 < b && !S_title_word(d, k) && S_common_word(d, k))
+					k++;
+				if (k == a || !S_title_word(d, k))
+					break;
+				a = k;
+			}
 			if (a > a0)
 				et = DSR_E_PERSON;
 		}
@@ -1174,7 +1268,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 			et = DSR_E_EQUIPMENT;
 			j++;
 		}
-		bool title_only = b - a == 1 && (d->tok[a].lex & LX_TITLE);
+		bool title_only = (b - a == 1 && (d->tok[a].lex & LX_TITLE)) || S_opens_title(d, a, b);
 		if (!lower && !digits && !title_only && b > a)
 			e[n++] = (S_ent){a, b, et, 0, NULL};
 		i = j;

@@ -364,6 +364,30 @@ void test_entities(void)
 	CHECK(e && e->type == DSR_E_OTHER);
 	e = S_ent(&an, "Varda 50", 0);
 	CHECK(e && e->type == DSR_E_OTHER);
+
+	/* an employer before a title is a name of its own; words that open a
+	 * title ("Prime", "Acting", "Presiding") are no names; a company's
+	 * branch abroad is no person; a common word opening a sentence is kept
+	 * when a name goes on after it */
+	an = S_run("Orvel Motor Company CEO Dana Reyes met Acting Foreign Minister Ivo Kran, Presiding "
+		   "Judge Martin Mann and Prime Minister Ada Brennan. Orvel said sales rose, and "
+		   "Orvel Australia will hire. Lantern Software announced a tablet on Monday.",
+		   "2030-05-08");
+	e = S_ent(&an, "Orvel Motor Company", 0);
+	CHECK(e && e->type == DSR_E_ORG);
+	e = S_ent(&an, "Dana Reyes", 0);
+	CHECK(e && e->type == DSR_E_PERSON);
+	e = S_ent(&an, "Ivo Kran", 0);
+	CHECK(e && e->type == DSR_E_PERSON);
+	e = S_ent(&an, "Martin Mann", 0);
+	CHECK(e && e->type == DSR_E_PERSON);
+	CHECK(S_ent(&an, "Acting", 0) == NULL);
+	CHECK(S_ent(&an, "Presiding", 0) == NULL);
+	CHECK(S_ent(&an, "Prime", 0) == NULL);
+	e = S_ent(&an, "Orvel Australia", 0);
+	CHECK(e && e->type == DSR_E_ORG);
+	e = S_ent(&an, "Lantern Software", 0);
+	CHECK(e != NULL);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
