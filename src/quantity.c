@@ -153,7 +153,7 @@ static const struct {
 	const char *code;
 } S_signs[] = {{"$", "USD"}, {"us$", "USD"}, {"\xe2\x82\xac", "EUR"}, {"\xc2\xa3", "GBP"},
 	       {"\xc2\xa5", "JPY"}, {"\xe2\x82\xbd", "RUB"}, {"\xe2\x82\xb9", "INR"},
-	       {"c$", "CAD"}, {"a$", "AUD"}, {"hk$", "HKD"}, {"\xe2\x82\xa9", "KRW"}};
+	       {"\xe2\x82\xa9", "KRW"}};
 
 static const struct {
 	const char *w;
@@ -201,12 +201,20 @@ static const char *S_sign(const S_q *q, size_t i, size_t *used)
 			return S_signs[k].code;
 		}
 	}
-	/* "US$": a word "us" glued to "$" */
-	if (l == 2 && !memcmp(s, "us", 2) && i + 1 < d->ntok && d->tok[i + 1].start == d->tok[i].end &&
-	    d->text[d->tok[i + 1].start] == '$') {
-		*used = 2;
-		return "USD";
-	}
+	/* "US$", "HK$", "C$", "AU$": a country's letters glued to "$" name its dollar */
+	static const struct {
+		const char *p, *code;
+	} dollar[] = {{"us", "USD"}, {"hk", "HKD"}, {"c", "CAD"}, {"ca", "CAD"}, {"a", "AUD"},
+		      {"au", "AUD"}, {"nz", "NZD"}, {"s", "SGD"}, {"nt", "TWD"}, {"r", "BRL"},
+		      {"mx", "MXN"}};
+	if (l <= 2 && i + 1 < d->ntok && d->tok[i + 1].start == d->tok[i].end &&
+	    d->text[d->tok[i + 1].start] == '$' &&
+	    (d->tok[i].flags & (l == 1 ? DSR_TK_CAP : DSR_TK_UPPER)))
+		for (size_t k = 0; k < sizeof dollar / sizeof *dollar; k++)
+			if (strlen(dollar[k].p) == l && !memcmp(s, dollar[k].p, l)) {
+				*used = 2;
+				return dollar[k].code;
+			}
 	const char *c = S_code_word(q, i);
 	if (c && (d->tok[i].flags & DSR_TK_UPPER)) {
 		*used = 1;
@@ -341,7 +349,7 @@ void dsr__quantities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_quantity *
 		/* only numbers, number words, currency signs and codes start a quantity */
 		if (!(tk->flags & (DSR_TK_NUM | DSR_TK_PUNCT)) && !(tk->lex & (LX_NUMWORD | LX_UNIT)) &&
 		    !((tk->flags & DSR_TK_UPPER) && tk_len(d, i) == 3) &&
-		    !(tk_len(d, i) == 2 && d->low[tk->start] == 'u') &&
+		    !(tk_len(d, i) <= 2 && (tk->flags & (DSR_TK_UPPER | DSR_TK_CAP))) &&
 		    !memchr(d->low + tk->start, '-', tk_len(d, i)))
 			continue;
 		size_t used = 0;

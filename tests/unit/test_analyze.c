@@ -221,6 +221,19 @@ void test_quantities(void)
 	CHECK(q && q->value == 6);
 	q = S_qty(&an, "between 10 and 12");
 	CHECK(q && q->bound == DSR_B_RANGE && q->low == 10 && q->high == 12);
+	/* a country's letters glued to "$" name its dollar */
+	an = S_run("Tarvik Port paid HK$2 billion, C$37 a share and A$3 million, not US$5 million.",
+		   "2030-05-08");
+	static const struct {
+		const char *text, *code;
+	} dol[] = {{"HK$2 billion", "HKD"}, {"C$37", "CAD"}, {"A$3 million", "AUD"},
+		   {"US$5 million", "USD"}};
+	for (size_t k = 0; k < sizeof dol / sizeof *dol; k++) {
+		q = S_qty(&an, dol[k].text);
+		CHECK(q && q->kind == DSR_Q_MONEY);
+		if (q)
+			CHECK_STR(q->unit, dol[k].code);
+	}
 }
 
 void test_entities(void)
