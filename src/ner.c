@@ -901,8 +901,10 @@ static size_t S_runs(const nlp_doc *d, S_ent *e, size_t n, const int *lab0)
 	const uint32_t skip = LX_FUNC | LX_MONTH | LX_WEEKDAY | LX_TITLE | LX_REPORT;
 	for (size_t i = hl; i < d->ntok; i++) {
 		const dsr_token *t = &d->tok[i];
+		/* "US" in capitals is no pronoun */
+		bool caps = (t->flags & DSR_TK_UPPER) && tk_len(d, i) >= 2 && (t->lex & (LX_COUNTRY | LX_PLACE));
 		if (lab[i] != 0 || !(t->flags & DSR_TK_CAP) || !(t->flags & DSR_TK_WORD) ||
-		    (t->lex & skip))
+		    ((t->lex & skip) && !caps))
 			continue;
 		/* a common word in capitals opens a sentence, unless a name goes
 		 * on after it ("Apple Computer announced") */

@@ -401,6 +401,10 @@ void test_entities(void)
 	CHECK(e && e->type == DSR_E_ORG);
 	e = S_ent(&an, "Lantern Software", 0);
 	CHECK(e != NULL);
+	/* "US" in capitals is a place, not the pronoun */
+	an = S_run("The US will lend more.", "2030-05-08");
+	e = S_ent(&an, "US", 0);
+	CHECK(e && e->type == DSR_E_GPE);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
