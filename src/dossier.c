@@ -1643,7 +1643,12 @@ dsr_err dsr_dossier_report(const dsr_dossier *d, dsr_buf *o)
 	e = e ? e : dsr_buf_adds(o, "\nENTITIES (articles naming each)\n");
 	for (size_t i = 0; !e && i < d->nentities && i < 15; i++) {
 		const dsr_dos_entity *x = &d->entities[i];
-		e = dsr_buf_addf(o, "  %3zu  %-30s %-9s", x->articles, x->canonical, dsr_etype_name(x->type));
+		/* pad by characters, not bytes: "Café" is four wide */
+		int extra = 0;
+		for (const char *c = x->canonical; *c; c++)
+			extra += ((unsigned char)*c & 0xc0) == 0x80;
+		e = dsr_buf_addf(o, "  %3zu  %-*s %-9s", x->articles, 30 + extra, x->canonical,
+				 dsr_etype_name(x->type));
 		for (size_t k = 0; !e && k < x->naliases && k < 4; k++)
 			e = dsr_buf_addf(o, "%s%s", k ? ", " : " also: ", x->aliases[k]);
 		e = e ? e : dsr_buf_addc(o, '\n');

@@ -906,8 +906,9 @@ static size_t S_runs(const nlp_doc *d, S_ent *e, size_t n, const int *lab0)
 		if (lab[i] != 0 || !(t->flags & DSR_TK_CAP) || !(t->flags & DSR_TK_WORD) ||
 		    ((t->lex & skip) && !caps))
 			continue;
-		/* a common word in capitals opens a sentence, unless a name goes
-		 * on after it ("Apple Computer announced") */
+		/* a common word in capitals opens a sentence or a quotation,
+		 * unless a name goes on after it ("Apple Computer announced",
+		 * "the \"Sea Lantern\"") */
 		bool goes_on = i + 1 < d->ntok && lab[i + 1] == 0 &&
 			       (d->tok[i + 1].flags & DSR_TK_CAP) && (d->tok[i + 1].flags & DSR_TK_WORD) &&
 			       !(d->tok[i + 1].lex & skip) && !(d->tok[i + 1].flags & DSR_TK_SSTART) &&
@@ -916,7 +917,8 @@ static size_t S_runs(const nlp_doc *d, S_ent *e, size_t n, const int *lab0)
 		    !goes_on)
 			continue;
 		if (i > 0 && (d->tok[i - 1].flags & DSR_TK_PUNCT) &&
-		    strchr(":\"'`(", d->text[d->tok[i - 1].start]) && (t->lex & (LX_NOUN | LX_ADJ)))
+		    strchr(":\"'`(", d->text[d->tok[i - 1].start]) && (t->lex & (LX_NOUN | LX_ADJ)) &&
+		    !goes_on)
 			continue;
 		size_t j = i + 1;
 		while (j < d->ntok && lab[j] == 0 && (d->tok[j].flags & DSR_TK_CAP) &&

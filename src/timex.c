@@ -1097,7 +1097,9 @@ sets:;
 	} sets[] = {{"daily", "P1D"}, {"weekly", "P1W"}, {"monthly", "P1M"}, {"yearly", "P1Y"},
 		    {"annually", "P1Y"}, {"annual", "P1Y"}, {"hourly", "PT1H"},
 		    {"nightly", "P1D"}};
-	for (size_t s = 0; s < sizeof sets / sizeof *sets; s++)
+	/* a capital inside a sentence makes it a name: "the Harbor Daily" */
+	bool named = (d->tok[i].flags & DSR_TK_CAP) && !(d->tok[i].flags & DSR_TK_SSTART);
+	for (size_t s = 0; s < sizeof sets / sizeof *sets && !named; s++)
 		if (S_is(t, i, sets[s].w) && !(s == 5)) {
 			S_set(t, i + 1, DSR_T_SET, NULL, "%s", sets[s].v);
 			return;

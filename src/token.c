@@ -7,6 +7,7 @@
  * "11/02/89"); "'s" and "n't" are tokens of their own; currency signs and
  * other symbols are one token each.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -105,6 +106,18 @@ static void S_push(nlp_doc *d, size_t *alloc, size_t s, size_t e, uint32_t fl)
 	t->end = (uint32_t)e;
 	t->flags = fl;
 	t->lex = 0;
+}
+
+/* The classes of a word written with accents the lexicon leaves out
+ * ("café" as "cafe"). */
+static uint32_t S_cls_folded(const nlp_doc *d, const char *w, size_t l)
+{
+	utf8proc_uint8_t *f = NULL;
+	utf8proc_ssize_t fl = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)l, &f,
+					   UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+	uint32_t c = fl > 0 && (size_t)fl < l ? dsr__lx_cls(d->nlp, (const char *)f, (size_t)fl) : 0;
+	free(f);
+	return c;
 }
 
 /* A word from `at`: letters and digits with inner hyphens, apostrophes
@@ -245,6 +258,8 @@ void dsr__tokenize(nlp_doc *d)
 		size_t l = tk_len(d, k);
 		const char *w = d->low + d->tok[k].start;
 		d->tok[k].lex = dsr__lx_cls(d->nlp, w, l);
+		if (!d->tok[k].lex && memchr(d->low + d->tok[k].start, 0xc3, l))
+			d->tok[k].lex = S_cls_folded(d, w, l);
 		if (l > 2 && w[l - 1] == '.') /* "Aug.", "Inc.": the word's classes too */
 			d->tok[k].lex |= dsr__lx_cls(d->nlp, w, l - 1) | LX_ABBR;
 	}

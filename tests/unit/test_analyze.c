@@ -405,6 +405,20 @@ void test_entities(void)
 	an = S_run("The US will lend more.", "2030-05-08");
 	e = S_ent(&an, "US", 0);
 	CHECK(e && e->type == DSR_E_GPE);
+	/* an accented common word is still common ("Caf\xc3\xa9"); a quoted alias
+	 * keeps its first word; "Daily" inside a sentence names a paper */
+	an = S_run("Caf\xc3\xa9 owners told the Tarvik Daily that the Kestrel-9 drone, known as the "
+		   "\"Sea Lantern,\" flew daily.",
+		   "2030-05-08");
+	CHECK(S_ent(&an, "Caf\xc3\xa9", 0) == NULL);
+	e = S_ent(&an, "Sea Lantern", 0);
+	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	if (e)
+		CHECK_STR(e->canonical, "Kestrel-9");
+	e = S_ent(&an, "Tarvik Daily", 0);
+	CHECK(e && e->type == DSR_E_ORG);
+	CHECK_STR(S_time(&an, "daily"), "P1D");
+	CHECK_STR(S_time(&an, "Daily"), "MISSING");
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
