@@ -635,18 +635,14 @@ static void S_m_year(S_tx *t)
 		if (y >= 1000 && y % 10 == 0)
 			S_set(t, i + 1, DSR_T_DATE, NULL, "%03ld", y / 10);
 	}
-	/* "the '80s" (a bare "'80s" is matched from its digits) */
-	size_t a = S_is(t, i, "the") ? i + 1 : i;
-	size_t nl;
-	const char *n = a + 1 < t->d->ntok ? S_w(t, a + 1, &nl) : NULL;
-	if (n && tk_len(t->d, a) == 1 && t->d->text[t->d->tok[a].start] == '\'' &&
-	    t->d->tok[a + 1].start == t->d->tok[a].end && nl == 3 && n[0] >= '0' && n[0] <= '9' &&
-	    n[1] == '0' && n[2] == 's')
-		S_set(t, a + 2, DSR_T_DATE, NULL, "%s%c", n[0] < '3' ? "20" : "19", n[0]);
-	if (i > 0 && l == 3 && s[0] >= '0' && s[0] <= '9' && s[1] == '0' && s[2] == 's' &&
-	    tk_len(t->d, i - 1) == 1 && t->d->text[t->d->tok[i - 1].start] == '\'' &&
-	    t->d->tok[i - 1].end == t->d->tok[i].start)
-		S_set(t, i + 1, DSR_T_DATE, NULL, "%s%c", s[0] < '3' ? "20" : "19", s[0]);
+	/* "the '80s", "'90s" (matched from its digits: the apostrophe is
+	 * punctuation, where no match starts) */
+	size_t dk = S_is(t, i, "the") ? i + 2 : i, dl;
+	const char *dw = dk < t->d->ntok ? S_w(t, dk, &dl) : NULL;
+	if (dw && dk > 0 && tk_len(t->d, dk - 1) == 1 &&
+	    t->d->text[t->d->tok[dk - 1].start] == '\'' && t->d->tok[dk - 1].end == t->d->tok[dk].start &&
+	    dl == 3 && dw[0] >= '0' && dw[0] <= '9' && dw[1] == '0' && dw[2] == 's')
+		S_set(t, dk + 1, DSR_T_DATE, NULL, "%s%c", dw[0] < '3' ? "20" : "19", dw[0]);
 	if (S_is(t, i, "fiscal") && (y = S_year_tok(t, i + 1)))
 		S_set(t, i + 2, DSR_T_DATE, NULL, "%04ld", y);
 }
@@ -1193,8 +1189,8 @@ static void S_m_clock(S_tx *t)
 					    "utc", "et", NULL};
 	if (S_any(t, e, zones))
 		e++;
-	/* the day that follows: "10 p.m. Wednesday", "noon Saturday", "5 p.m. EST, Nov. 9" */
-	/* without one, the day last named: "Friday ... at 10 p.m." */
+	/* the day that follows ("10 p.m. Wednesday", "noon Saturday", "5 p.m.
+	 * EST, Nov. 9"), else the day last named ("On Friday ... at 10 p.m.") */
 	int y = d->ref_y, m = d->ref_m, dd = d->ref_d;
 	if (t->ay)
 		y = t->ay, m = t->am, dd = t->ad;
