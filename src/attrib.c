@@ -468,7 +468,18 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		uint32_t s = c->sid[a->cs];
 		size_t s0 = c->sstart[s], s1 = c->sstart[s + 1];
 		size_t after = s1 > a->ce ? s1 - a->ce : 0;
-		if (after > 2) {
+		size_t colon = a->se > a->ce && a->ss >= a->ce ? a->se : a->ce;
+		if (dsr__tk_is(d, a->ce - 1, ":")) /* the tagger took the colon in the cue */
+			colon = a->ce - 1;
+		if (colon + 1 < d->ntok && dsr__tk_is(d, colon, ":") &&
+		    (d->tok[colon + 1].flags & (DSR_TK_NL | DSR_TK_PARA))) {
+			/* "He said:" closing its line: the next paragraph */
+			size_t e = colon + 2;
+			while (e < d->ntok && e < colon + 400 && !(d->tok[e].flags & DSR_TK_PARA))
+				e++;
+			a->ps[0] = colon + 1;
+			a->pe[0] = e;
+		} else if (after > 2) {
 			a->ps[0] = a->se > a->ce ? a->se : a->ce;
 			a->pe[0] = s1;
 		} else {
@@ -555,6 +566,16 @@ static size_t S_cap_run(const nlp_doc *d, size_t i, size_t lim)
  * with a name and a colon ("WALLACE: ...", "Pat Caddell: ..."). Counts
  * them, and fills out[] when it is not NULL.
  */
+/* Is token i a verb of saying ("added", "reports", "continued")? */
+static bool S_says(const nlp_doc *d, size_t i)
+{
+	if (!(d->tok[i].flags & DSR_TK_WORD) || tk_len(d, i) >= 40)
+		return false;
+	char lb[64];
+	size_t ll = dsr__lemma(d->nlp, d->low + d->tok[i].start, tk_len(d, i), true, lb, sizeof lb);
+	return ll && (dsr__lx_cls(d->nlp, lb, ll) & (LX_VCOMM | LX_REPORT));
+}
+
 static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 			 const dsr_entity *ent, const int *lab, S_att *out)
 {
@@ -575,6 +596,24 @@ static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 			se = S_cap_run(d, ss, 4);
 			ps = o - 1;
 			pe = i;
+		} else if (dsr__tk_is(d, i, ":") && i + 1 < d->ntok &&
+			   (d->tok[i + 1].flags & (DSR_TK_NL | DSR_TK_PARA)) && !lab[i - 1] &&
+			   S_says(d, i - 1)) {
+			/* "The governor added:" closing its line: the teller before
+			 * the verb, the next paragraph told */
+			size_t b = i - 1;
+			while (b > 0 && i - b < 8 && !(d->tok[b].flags & (DSR_TK_NL | DSR_TK_PARA)))
+				b--;
+			if (!(d->tok[b].flags & (DSR_TK_NL | DSR_TK_PARA)) && b != 0)
+				continue;
+			size_t e = i + 2;
+			while (e < d->ntok && e < i + 400 && !(d->tok[e].flags & DSR_TK_PARA))
+				e++;
+			cs = i - 1;
+			ss = b;
+			se = i - 1;
+			ps = i + 1;
+			pe = e;
 		} else if (dsr__tk_is(d, i, ":")) {
 			/* "NAME: ..." at the start of a line */
 			size_t b = i;

@@ -542,4 +542,23 @@ void test_attribution_layout(void)
 	CHECK(dash);
 	CHECK(colon);
 	CHECK(!update);
+	/* a line that ends "X said:" or "X added:" tells the next paragraph */
+	an = S_run("The ferry service stopped in March.\n\n"
+		   "Ilse Marrow said:\n\n"
+		   "\"We lost the boats and then the pier.\"\n\n"
+		   "The harbor master added:\n\n"
+		   "Nobody has asked the islanders what they need.\n",
+		   "2030-05-08");
+	bool said = false, added = false;
+	for (size_t i = 0; i < an.nattributions; i++) {
+		const dsr_attribution *x = &an.attributions[i];
+		const char *src = x->has_source ? S_span(&an, x->source.sp) : "";
+		const char *con = S_span(&an, x->content);
+		if (!strcmp(src, "Ilse Marrow") && strstr(con, "lost the boats"))
+			said = true;
+		if (!strcmp(src, "The harbor master") && strstr(con, "asked the islanders"))
+			added = true;
+	}
+	CHECK(said);
+	CHECK(added);
 }
