@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "dossier/json.h"
@@ -1526,6 +1527,19 @@ dsr_err dsr_dossier_json(const dsr_dossier *d, dsr_buf *o)
 	return e ? e : dsr_buf_adds(o, "]}");
 }
 
+/* Does a teller's canonical name say more than its words ("It", "the
+ * newspaper" resolved to the outlet named before)? */
+static bool S_names_other(const char *w, size_t n, const char *canonical)
+{
+	if (!canonical || !*canonical)
+		return false;
+	size_t cl = strlen(canonical);
+	for (size_t i = 0; i + cl <= n; i++)
+		if (!strncasecmp(w + i, canonical, cl))
+			return false;
+	return true;
+}
+
 static const char *S_alabel(const dsr_dos_article *x)
 {
 	if (x->a->outlet && *x->a->outlet)
@@ -1608,6 +1622,8 @@ dsr_err dsr_dossier_report(const dsr_dossier *d, dsr_buf *o)
 				size_t tl = t->sp.end - t->sp.start;
 				e = dsr_buf_addf(o, "%s%.*s", j ? " citing " : "", (int)(tl > 60 ? 60 : tl),
 						 an->text + t->sp.start);
+				if (!e && S_names_other(an->text + t->sp.start, tl, t->canonical))
+					e = dsr_buf_addf(o, " (%s)", t->canonical); /* "It (Harbor Gazette)" */
 			}
 		}
 		if (!e && c->nev > 5)

@@ -227,6 +227,7 @@ for e in d['entities']:
     assert set(e)>={'canonical','type','aliases','articles'} and e['articles']>=1, e
 "
 check "story: the report shows claims, conflicts, timeline, entities" sh -c "$D story --db '$T/st.db' $sid | grep -q CONFLICTS && $D story --db '$T/st.db' $sid | grep -q 'copy of' && $D story --db '$T/st.db' $sid | grep -q TIMELINE && $D story --db '$T/st.db' $sid | grep -q ENTITIES"
+check "story: a pronoun teller shows whom it stands for" sh -c "$D story --db '$T/st.db' $sid | grep -q 'It (Harbor Gazette)'"
 # a story with hostile articles: cue-dense, quote-dense, number-dense, repeated lines
 cat > "$T/hostile.py" <<'PYEOF'
 import json, sys
