@@ -463,6 +463,10 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->se--;
 	while (a->ss < a->se && (d->tok[a->ss].flags & DSR_TK_PUNCT))
 		a->ss++;
+	size_t cl = a->ce > a->cs + 1 && dsr__tk_is(d, a->ce - 1, ":") ? a->ce - 1 : a->ce;
+	if (a->np && cl + 1 < d->ntok && dsr__tk_is(d, cl, ":") &&
+	    (d->tok[cl + 1].flags & (DSR_TK_NL | DSR_TK_PARA)) && a->pe[a->np - 1] <= a->cs)
+		a->np = 0; /* "Here is what the mayor said:": what follows is told */
 	if (!a->np) {
 		/* no content found: the rest of the sentence, or what precedes a final cue */
 		uint32_t s = c->sid[a->cs];
@@ -605,6 +609,12 @@ static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 			while (b > 0 && i - b < 8 && !(d->tok[b].flags & (DSR_TK_NL | DSR_TK_PARA)))
 				b--;
 			if (!(d->tok[b].flags & (DSR_TK_NL | DSR_TK_PARA)) && b != 0)
+				continue;
+			bool verb = false; /* "Here is what he said:" names no teller */
+			for (size_t k = b; k + 1 < i; k++)
+				verb |= (d->tok[k].lex & (LX_VERB | LX_NOUN)) == LX_VERB ||
+					dsr__tk_is(d, k, "what") || dsr__tk_is(d, k, "how");
+			if (verb)
 				continue;
 			size_t e = i + 2;
 			while (e < d->ntok && e < i + 400 && !(d->tok[e].flags & DSR_TK_PARA))

@@ -547,9 +547,11 @@ void test_attribution_layout(void)
 		   "Ilse Marrow said:\n\n"
 		   "\"We lost the boats and then the pier.\"\n\n"
 		   "The harbor master added:\n\n"
-		   "Nobody has asked the islanders what they need.\n",
+		   "Nobody has asked the islanders what they need.\n\n"
+		   "Here is what the mayor said:\n\n"
+		   "The pier will close in June.\n",
 		   "2030-05-08");
-	bool said = false, added = false;
+	bool said = false, added = false, mayor = false, here = false;
 	for (size_t i = 0; i < an.nattributions; i++) {
 		const dsr_attribution *x = &an.attributions[i];
 		const char *src = x->has_source ? S_span(&an, x->source.sp) : "";
@@ -558,7 +560,12 @@ void test_attribution_layout(void)
 			said = true;
 		if (!strcmp(src, "The harbor master") && strstr(con, "asked the islanders"))
 			added = true;
+		if (strstr(src, "mayor") && strstr(con, "pier will close"))
+			mayor = true;
+		here |= strstr(src, "Here") || strstr(con, "Here is") != NULL;
 	}
 	CHECK(said);
 	CHECK(added);
+	CHECK(mayor);
+	CHECK(!here);
 }
