@@ -404,6 +404,15 @@ typedef struct S_att {
 	long cited;             /* a "citing" attribution this one's teller gives, or -1 */
 } S_att;
 
+/* The end of the paragraph that starts at token i (at most 400 tokens). */
+static size_t S_para_end(const nlp_doc *d, size_t i)
+{
+	size_t e = i + 1;
+	while (e < d->ntok && e < i + 400 && !(d->tok[e].flags & DSR_TK_PARA))
+		e++;
+	return e;
+}
+
 static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool narrow)
 {
 	const pm_model *m = d->nlp->role;
@@ -463,26 +472,23 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->se--;
 	while (a->ss < a->se && (d->tok[a->ss].flags & DSR_TK_PUNCT))
 		a->ss++;
-	size_t cl = a->ce > a->cs + 1 && dsr__tk_is(d, a->ce - 1, ":") ? a->ce - 1 : a->ce;
-	if (a->np && cl + 1 < d->ntok && dsr__tk_is(d, cl, ":") &&
-	    (d->tok[cl + 1].flags & (DSR_TK_NL | DSR_TK_PARA)) && a->pe[a->np - 1] <= a->cs)
-		a->np = 0; /* "Here is what the mayor said:": what follows is told */
+	/* "He said:" closing its line (the colon in the cue, or after a
+	 * teller that follows it) tells the next paragraph, not what came
+	 * before ("Here is what the mayor said:") */
+	size_t colon = dsr__tk_is(d, a->ce - 1, ":") ? a->ce - 1
+		     : a->se > a->ce && a->ss >= a->ce ? a->se : a->ce;
+	bool closing = colon + 1 < d->ntok && dsr__tk_is(d, colon, ":") &&
+		       (d->tok[colon + 1].flags & (DSR_TK_NL | DSR_TK_PARA));
+	if (closing && a->np && a->pe[a->np - 1] <= a->cs)
+		a->np = 0;
 	if (!a->np) {
 		/* no content found: the rest of the sentence, or what precedes a final cue */
 		uint32_t s = c->sid[a->cs];
 		size_t s0 = c->sstart[s], s1 = c->sstart[s + 1];
 		size_t after = s1 > a->ce ? s1 - a->ce : 0;
-		size_t colon = a->se > a->ce && a->ss >= a->ce ? a->se : a->ce;
-		if (dsr__tk_is(d, a->ce - 1, ":")) /* the tagger took the colon in the cue */
-			colon = a->ce - 1;
-		if (colon + 1 < d->ntok && dsr__tk_is(d, colon, ":") &&
-		    (d->tok[colon + 1].flags & (DSR_TK_NL | DSR_TK_PARA))) {
-			/* "He said:" closing its line: the next paragraph */
-			size_t e = colon + 2;
-			while (e < d->ntok && e < colon + 400 && !(d->tok[e].flags & DSR_TK_PARA))
-				e++;
+		if (closing) {
 			a->ps[0] = colon + 1;
-			a->pe[0] = e;
+			a->pe[0] = S_para_end(d, colon + 1);
 		} else if (after > 2) {
 			a->ps[0] = a->se > a->ce ? a->se : a->ce;
 			a->pe[0] = s1;
@@ -564,12 +570,6 @@ static size_t S_cap_run(const nlp_doc *d, size_t i, size_t lim)
 	return e;
 }
 
-/*
- * Attributions by layout, which the taggers miss (lab[] marks their cues):
- * a quotation signed with a dash ("“...” ― Name") and a line that opens
- * with a name and a colon ("WALLACE: ...", "Pat Caddell: ..."). Counts
- * them, and fills out[] when it is not NULL.
- */
 /* Is token i a verb of saying ("added", "reports", "continued")? */
 static bool S_says(const nlp_doc *d, size_t i)
 {
@@ -580,6 +580,14 @@ static bool S_says(const nlp_doc *d, size_t i)
 	return ll && (dsr__lx_cls(d->nlp, lb, ll) & (LX_VCOMM | LX_REPORT));
 }
 
+/*
+ * Attributions by layout, which the taggers miss (lab[] marks their cues):
+ * a quotation signed with a dash ("“...” ― Name"), a line that closes with
+ * a teller, a verb of saying and a colon ("Limbaugh added:", telling the
+ * next paragraph) and a line that opens with a name and a colon
+ * ("WALLACE: ...", "Pat Caddell: ..."). Counts them, and fills out[] when
+ * it is not NULL.
+ */
 static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 			 const dsr_entity *ent, const int *lab, S_att *out)
 {
@@ -616,14 +624,11 @@ static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 					dsr__tk_is(d, k, "what") || dsr__tk_is(d, k, "how");
 			if (verb)
 				continue;
-			size_t e = i + 2;
-			while (e < d->ntok && e < i + 400 && !(d->tok[e].flags & DSR_TK_PARA))
-				e++;
 			cs = i - 1;
 			ss = b;
 			se = i - 1;
 			ps = i + 1;
-			pe = e;
+			pe = S_para_end(d, i + 1);
 		} else if (dsr__tk_is(d, i, ":")) {
 			/* "NAME: ..." at the start of a line */
 			size_t b = i;
