@@ -68,6 +68,10 @@ fi
 if [ "$what" = all ] || [ "$what" = attrib ]; then
 	echo "== attributions: PolNeAR dev"
 	"$S/tools/score-attribution" --data "$S/data/attribution/polnear-dev/dev" --dossier "$D" --jobs 2 | tail -n 1
+	echo "== analyze speed with and without attributions and claims, BBC 2225 (median of 5 runs)"
+	make -s BUILD=build/noattr CFLAGS="-O2 -DDSR_NO_ATTRIB" build/noattr/analyze_bench >/dev/null || exit 1
+	build/analyze_bench "$S/corpus/general/bbc-news-2225.jsonl" 5
+	build/noattr/analyze_bench "$S/corpus/general/bbc-news-2225.jsonl" 5
 fi
 
 if [ "$what" = all ] || [ "$what" = stories ]; then

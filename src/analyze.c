@@ -45,13 +45,17 @@ dsr_err dsr_analyze(const dsr_nlp *nlp, const dsr_article *a, dsr_arena *arena,
 	dsr__timex(&d, &out->times, &out->ntimes);
 	dsr__quantities(&d, out->times, out->ntimes, &out->quantities, &out->nquantities);
 	dsr__entities(&d, out->times, out->ntimes, &out->entities, &out->nentities);
+#ifndef DSR_NO_ATTRIB /* bench/: the layer's time without attributions and claims */
 	dsr__attributions(&d, out->entities, out->nentities, &out->attributions,
 			  &out->nattributions);
+#endif
 	out->tokens = d.tok;
 	out->ntokens = d.ntok;
 	out->sentences = d.sent;
 	out->nsentences = d.nsent;
+#ifndef DSR_NO_ATTRIB
 	dsr__claims(&d, out);
+#endif
 	return DSR_OK;
 }
 

@@ -683,6 +683,12 @@ static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 /* Leans the cue decision towards recall (PolNeAR dev: +0.005 cue F1). */
 static const float S_cue_bias = 1.5f;
 
+static int S_seen(const void *m, uint32_t key)
+{
+	const int16_t *w = dsr__pm_row(m, key);
+	return w ? w[0] > 0 : -1;
+}
+
 void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribution **out,
 		       size_t *nout)
 {
@@ -708,6 +714,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		if (d->tok[i].flags & DSR_TK_SSTART)
 			prev = 0;
 		lab[i] = 0;
+		if (!prev && !dsr__at_gate(&c, i, S_seen, cm))
+			continue;
 		size_t nf = dsr__at_cue_features(&c, i, prev, f);
 		float sc[PM_MAXL] = {0};
 		dsr__pm_score(cm, f, nf, sc);

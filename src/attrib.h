@@ -12,6 +12,7 @@
 #define DOSSIER_ATTRIB_H
 
 #include "nlp.h"
+#include "percep.h"
 
 #define AT_CUE_NL 3
 #define AT_ROLE_NL 5
@@ -43,6 +44,19 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f);
 void dsr__at_window(const at_ctx *c, size_t cs, size_t ce, size_t *ws, size_t *we);
 size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, int prev,
 			     uint32_t *f);
+/* The cue gate. Outside a cue the tagger scores only a token whose lemma
+ * began cues in training often enough; a lemma seen often in training but
+ * rarely as a cue is O without a probe of the model; an unseen or rare one
+ * passes when its word class is of saying, thinking or a noun of report.
+ * The verdicts are rows of template AT_GATE in the cue model: seen(set, key)
+ * gives 1 (pass), 0 (block) or -1 (not there). */
+#define AT_GATE 60
+static inline bool dsr__at_gate(const at_ctx *c, size_t i, int (*seen)(const void *, uint32_t),
+				const void *set)
+{
+	int v = seen(set, pm_fi(AT_GATE, c->lem[i]) | 0x80000000u);
+	return v >= 0 ? v : (c->lcls[i] & (LX_VCOMM | LX_VCOG)) != 0;
+}
 /* BIO constraint: I-x only after B-x or I-x (cue: 1 = B, 2 = I; roles as the enum). */
 bool dsr__at_allowed(int prev, int l);
 

@@ -74,6 +74,21 @@ static bool S_lemma_in(const char *lem, const char *const *ws)
 	return false;
 }
 
+/* Token i's word classes, with LX_VERBINF for a regular verb form the
+ * lexicon leaves out ("delivered"). */
+static uint32_t S_verb_lex(const nlp_doc *d, size_t i)
+{
+	uint32_t lex = d->tok[i].lex;
+	size_t n = tk_len(d, i);
+	if (!(lex & (LX_VERB | LX_VERBINF)) && n > 3 && n < 40) {
+		char lb[64];
+		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[i].start, n, true, lb, sizeof lb);
+		if (ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VERB))
+			lex |= LX_VERBINF;
+	}
+	return lex;
+}
+
 /* How much token i looks like the unit's predicate: 2 surely a verb form
  * ("delivered", "agreed" after "had", "build" after "to"), 1 maybe (a word
  * that is also a noun: "plans", "deal"), 0 not. */
@@ -85,16 +100,9 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		return 0;
 	if ((t->flags & DSR_TK_CAP) && !(t->flags & DSR_TK_SSTART))
 		return 0;
-	uint32_t lex = t->lex;
+	uint32_t lex = S_verb_lex(d, i);
 	const char *w = d->low + t->start;
 	size_t n = tk_len(d, i);
-	if (!(lex & (LX_VERB | LX_VERBINF)) && n > 3 && n < 40) {
-		/* a regular form the lexicon leaves out: "delivered" */
-		char lb[64];
-		size_t ll = dsr__lemma(d->nlp, w, n, true, lb, sizeof lb);
-		if (ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VERB))
-			lex |= LX_VERBINF;
-	}
 	if (!(lex & (LX_VERB | LX_VERBINF)))
 		return 0;
 	if (i > from && S_in(cx, i - 1, W_DET))
@@ -150,6 +158,21 @@ static size_t S_first(const void *base, size_t size, size_t n, uint32_t off, boo
 static size_t S_tok_at(const nlp_doc *d, uint32_t off)
 {
 	return S_first((const void *)d->tok, sizeof *d->tok, d->ntok, off, true);
+}
+
+/* The teller as an actor, or NULL: an unresolved "they" acts for nobody. */
+static const char *S_source_actor(const nlp_doc *d, const dsr_analysis *an,
+				  const dsr_attribution *at)
+{
+	if (!at->has_source || !at->source.canonical)
+		return NULL;
+	size_t st = S_tok_at(d, at->source.sp.start);
+	bool pron = st + 1 >= d->ntok || d->tok[st + 1].start >= at->source.sp.end ?
+			    (d->tok[st].lex & LX_FUNC) != 0 : false;
+	size_t sl = at->source.sp.end - at->source.sp.start;
+	bool same = strlen(at->source.canonical) == sl &&
+		    !memcmp(at->source.canonical, an->text + at->source.sp.start, sl);
+	return pron && same ? NULL : at->source.canonical;
 }
 
 /* "citing X", "according to X": the attribution names a teller, not a
@@ -280,16 +303,8 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		v = a; /* "agreed on the production of drones" */
 		c->action = u->will;
 		const dsr_attribution *at = u->att >= 0 ? &an->attributions[u->att] : NULL;
-		if (!u->actor && at && at->has_source && at->source.canonical) {
-			size_t st = S_tok_at(d, at->source.sp.start);
-			bool pron = st + 1 >= d->ntok || d->tok[st + 1].start >= at->source.sp.end ?
-					    (d->tok[st].lex & LX_FUNC) != 0 : false;
-			size_t sl = at->source.sp.end - at->source.sp.start;
-			bool same = strlen(at->source.canonical) == sl &&
-				    !memcmp(at->source.canonical, an->text + at->source.sp.start, sl);
-			if (!pron || !same) /* an unresolved "they" acts for nobody */
-				c->actor = at->source.canonical;
-		}
+		if (!u->actor && at)
+			c->actor = S_source_actor(d, an, at);
 	} else {
 		return;
 	}
@@ -432,6 +447,15 @@ static int S_cmp_unit(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start ? 1 : (a->end > b->end) - (a->end < b->end);
 }
 
+/* Does the content open on its verb right after the cue? */
+static bool S_opens_on_verb(const nlp_doc *d, const dsr_attribution *x)
+{
+	size_t ci = S_tok_at(d, x->content.start);
+	return x->cue.end <= x->content.start && x->content.start - x->cue.end <= 1 &&
+	       ci < d->ntok && (S_verb_lex(d, ci) & (LX_VERB | LX_VERBINF)) &&
+	       !(d->tok[ci].lex & LX_FUNC);
+}
+
 void dsr__claims(nlp_doc *d, dsr_analysis *an)
 {
 	an->claims = NULL;
@@ -453,6 +477,15 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		size_t ci = S_tok_at(d, x->content.start);
 		control[k] = S_lemma_in(cb, S_control) && ci < d->ntok &&
 			     (dsr__tk_is(d, ci, "to") || dsr__tk_is(d, ci, "on"));
+		/* an auxiliary for cue, its verb opening the content ("Norvik had |
+		 * agreed to build"): the teller acts, as after "agreed to" */
+		char wb[16];
+		size_t wl = tk_len(d, ct);
+		if (wl < sizeof wb && S_opens_on_verb(d, x)) {
+			memcpy(wb, d->low + d->tok[ct].start, wl);
+			wb[wl] = 0;
+			control[k] = control[k] || S_lemma_in(wb, S_aux);
+		}
 		/* the cue's verb stands in when the content has none ("started the
 		 * production of drones"), unless it denies */
 		will[k] = !S_lemma_in(cb, S_neg_cue) ? dsr_arena_strndup(d->arena, cb, strlen(cb)) : NULL;
@@ -475,15 +508,18 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		for (size_t j = lo; j < an->nattributions && !outer &&
 				    an->attributions[j].cue.start < x->content.end; j++)
 			outer = j != k && an->attributions[j].cue.end <= x->content.end &&
-				!S_teller_only(d, &an->attributions[j]) && !control[j];
+				!S_teller_only(d, &an->attributions[j]);
 		covered[x->sentence] = true;
 		if (outer || S_teller_only(d, x))
 			continue;
 		long att = (long)k;
 		const char *actor = NULL;
+		/* a content that opens on its verb has the teller for subject */
+		if (S_opens_on_verb(d, x))
+			actor = S_source_actor(d, an, x);
 		if (control[k]) {
 			/* told by the innermost other attribution around its cue */
-			actor = x->has_source ? x->source.canonical : NULL;
+			actor = S_source_actor(d, an, x);
 			att = -1;
 			uint32_t best = UINT32_MAX;
 			for (size_t j = 0; j < an->nattributions; j++) {

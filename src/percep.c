@@ -93,6 +93,14 @@ void dsr__pm_free(pm_model *m)
 	free(m);
 }
 
+const int16_t *dsr__pm_row(const pm_model *m, uint32_t key)
+{
+	for (size_t h = key & m->mask; m->keys[h]; h = (h + 1) & m->mask)
+		if (m->keys[h] == key)
+			return m->w + h * (size_t)m->nl;
+	return NULL;
+}
+
 /* The scoring loop for a label count known at compile time (the taggers
  * have 3 and 5 labels): the sums stay in registers. */
 static inline __attribute__((always_inline)) void

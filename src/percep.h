@@ -11,6 +11,7 @@
 #ifndef DOSSIER_PERCEP_H
 #define DOSSIER_PERCEP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,8 @@ pm_model *dsr__pm_load(const char *data, const char *end, const char *magic, int
 unsigned char *dsr__pm_unpack(const char *data, const char *end, const char *magic, int nl,
 			      uint32_t *nfeat, float *scale);
 void dsr__pm_free(pm_model *m);
+/* The model's row for feature key (nl weights), or NULL. */
+const int16_t *dsr__pm_row(const pm_model *m, uint32_t key);
 /* Adds the weights of features f[0..nf) to sc[0..nl). */
 void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc);
 

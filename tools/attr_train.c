@@ -242,6 +242,46 @@ static void S_role_gold(const tdoc *o, const rel *r, size_t ws, size_t we, int *
 	}
 }
 
+static int S_seen(const void *set, uint32_t key)
+{
+	const pt_model *g = set;
+	size_t h = pt_slot(g, key, false);
+	return h == (size_t)-1 ? -1 : g->w[h] > 0;
+}
+
+/* The cue gate's verdicts (attrib.h): a lemma that begins at least GATE_MIN
+ * gold cues of the training documents, in at least GATE_RATE of its uses,
+ * passes; one seen at least GATE_SEEN times that does not is blocked. */
+static void S_gate(const tdoc *docs, size_t nd, pt_model *gate)
+{
+	pt_model cnt;
+	pt_init(&cnt, 2, 20);
+	pt_init(gate, 1, 18);
+	double rate = getenv("GATE_RATE") ? atof(getenv("GATE_RATE")) : 0.01;
+	double min = getenv("GATE_MIN") ? atof(getenv("GATE_MIN")) : 2;
+	double seen = getenv("GATE_SEEN") ? atof(getenv("GATE_SEEN")) : 20;
+	for (size_t k = 0; k < nd; k++) {
+		const tdoc *o = &docs[k];
+		for (size_t i = 0; i < o->d.ntok; i++) {
+			if (!o->c.lem[i])
+				continue;
+			size_t h = pt_slot(&cnt, o->c.lem[i], true);
+			cnt.w[h * 2] += 1;
+			cnt.w[h * 2 + 1] += o->cue[i] == 1;
+		}
+	}
+	size_t npass = 0;
+	for (size_t h = 0; h <= cnt.mask; h++) {
+		float n = cnt.w[h * 2], b = cnt.w[h * 2 + 1];
+		bool pass = b >= min && b >= rate * n;
+		if (!cnt.keys[h] || (!pass && n < seen))
+			continue;
+		gate->w[pt_slot(gate, pm_fi(AT_GATE, cnt.keys[h]) | 0x80000000u, true)] = pass ? 1 : -1;
+		npass += pass;
+	}
+	fprintf(stderr, "cue gate: %zu lemmas pass, %zu blocked\n", npass, gate->n - npass);
+}
+
 int main(int argc, char **argv)
 {
 	int epochs = 6, a = 1;
@@ -301,9 +341,10 @@ int main(int argc, char **argv)
 	}
 	fprintf(stderr, "%zu documents\n", nd);
 	size_t ntrain = nd - nd / 10;
-	pt_model cue, role;
+	pt_model cue, role, gate;
 	pt_init(&cue, AT_CUE_NL, 21);
 	pt_init(&role, AT_ROLE_NL, 22);
+	S_gate(docs, ntrain, &gate);
 	uint32_t f[AT_MAXF];
 	size_t *order = malloc(nd * sizeof *order);
 	for (size_t i = 0; i < ntrain; i++)
@@ -325,6 +366,8 @@ int main(int argc, char **argv)
 			for (size_t i = 0; i < o->d.ntok; i++) {
 				if (o->d.tok[i].flags & DSR_TK_SSTART)
 					prev = 0;
+				if (!prev && !dsr__at_gate(&o->c, i, S_seen, &gate))
+					continue;
 				size_t nf = dsr__at_cue_features(&o->c, i, prev, f);
 				int p = pt_learn(&cue, f, nf, o->cue[i], prev, dsr__at_allowed);
 				cerr += p != o->cue[i];
@@ -367,8 +410,11 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < o->d.ntok; i++) {
 			if (o->d.tok[i].flags & DSR_TK_SSTART)
 				prev = 0;
-			size_t nf = dsr__at_cue_features(&o->c, i, prev, f);
-			int p = pt_predict(&cue, f, nf, prev, dsr__at_allowed);
+			int p = 0;
+			if (prev || dsr__at_gate(&o->c, i, S_seen, &gate)) {
+				size_t nf = dsr__at_cue_features(&o->c, i, prev, f);
+				p = pt_predict(&cue, f, nf, prev, dsr__at_allowed);
+			}
 			tp += p && o->cue[i];
 			fp += p && !o->cue[i];
 			fn += !p && o->cue[i];
@@ -400,6 +446,7 @@ int main(int argc, char **argv)
 	double R = tp + fn ? (double)tp / (double)(tp + fn) : 0;
 	printf("held-out: cue tokens P %.3f R %.3f F1 %.3f; role token accuracy %.3f\n", P, R,
 	       P + R > 0 ? 2 * P * R / (P + R) : 0, rt ? (double)rok / (double)rt : 0);
+	pt_mark(&cue, &gate);
 	pt_write(&cue, "DSRCUE1", argv[a + 1]);
 	pt_write(&role, "DSRROL1", argv[a + 2]);
 	dsr_nlp_free(nlp);

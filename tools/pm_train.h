@@ -130,6 +130,21 @@ static void pt_average(pt_model *m)
 	}
 }
 
+/* Adds set's keys to m as rows that no feature reads (a set the model file
+ * carries along, e.g. the cue gate): the first weight is +-max(|weight|) by
+ * the sign of set's weight, so that pruning keeps the row. */
+static void pt_mark(pt_model *m, const pt_model *set)
+{
+	float maxabs = 1;
+	for (size_t x = 0; x < (m->mask + 1) * (size_t)m->nl; x++)
+		if ((m->tot[x] < 0 ? -m->tot[x] : m->tot[x]) > maxabs)
+			maxabs = m->tot[x] < 0 ? -m->tot[x] : m->tot[x];
+	for (size_t h = 0; h <= set->mask; h++)
+		if (set->keys[h])
+			m->tot[pt_slot(m, set->keys[h], true) * (size_t)m->nl] =
+				set->w[h * (size_t)set->nl] > 0 ? maxabs : -maxabs;
+}
+
 static int pt_cmp_key(const void *x, const void *y)
 {
 	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;

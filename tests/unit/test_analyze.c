@@ -515,6 +515,22 @@ void test_claims(void)
 		CHECK(!strcmp(an.claims[0].action, "ship") && !an.claims[0].negated);
 		CHECK(!strcmp(an.claims[1].action, "sign") && an.claims[1].negated);
 	}
+	/* "has agreed to buy" inside what the officials told: one claim, the
+	 * buyer's, carried by the officials' attribution */
+	an = S_run("The island state of Corvel has agreed to buy 40 patrol boats from Ostrand Yards, "
+		   "two officials told the Meridian Daily.",
+		   "2030-05-08");
+	size_t nbuy = 0;
+	for (size_t i = 0; i < an.nclaims; i++) {
+		const dsr_claim *c = &an.claims[i];
+		if (!c->action || strcmp(c->action, "buy"))
+			continue;
+		nbuy++;
+		CHECK(c->actor && !strcmp(c->actor, "Corvel"));
+		CHECK(c->attribution >= 0 &&
+		      strstr(S_span(&an, an.attributions[c->attribution].cue), "told"));
+	}
+	CHECK(nbuy == 1);
 }
 
 /* Attributions by layout: a quotation signed with a dash, a transcript line. */
