@@ -80,7 +80,8 @@ static uint32_t S_verb_lex(const nlp_doc *d, size_t i)
 {
 	uint32_t lex = d->tok[i].lex;
 	size_t n = tk_len(d, i);
-	if (!(lex & (LX_VERB | LX_VERBINF)) && n > 3 && n < 40) {
+	char z = n ? d->low[d->tok[i].start + n - 1] : 0; /* -s, -ed, -ing */
+	if (!(lex & (LX_VERB | LX_VERBINF)) && n > 3 && n < 40 && (z == 's' || z == 'd' || z == 'g')) {
 		char lb[64];
 		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[i].start, n, true, lb, sizeof lb);
 		if (ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VERB))
@@ -100,12 +101,12 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		return 0;
 	if ((t->flags & DSR_TK_CAP) && !(t->flags & DSR_TK_SSTART))
 		return 0;
+	if (i > from && S_in(cx, i - 1, W_DET))
+		return 0;
 	uint32_t lex = S_verb_lex(d, i);
 	const char *w = d->low + t->start;
 	size_t n = tk_len(d, i);
 	if (!(lex & (LX_VERB | LX_VERBINF)))
-		return 0;
-	if (i > from && S_in(cx, i - 1, W_DET))
 		return 0;
 	bool after_aux = i > from && (S_in(cx, i - 1, W_AUX) || dsr__tk_is(d, i - 1, "to") ||
 				      S_in(cx, i - 1, W_NEG));
