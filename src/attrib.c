@@ -268,19 +268,30 @@ static uint32_t S_cap3(uint32_t v)
 	return v > 2 ? 2 : v;
 }
 
+/* The role tagger's geometry bucket of token i: its side of the cue and
+ * its distance from it (0..24). */
+uint32_t dsr__at_role_b(size_t cs, size_t ce, size_t i)
+{
+	uint32_t dir = i < cs ? 0 : 1;
+	return dir * 16 + S_bucket(dir ? i - ce + 1 : cs - i);
+}
+
 /* 15 features a token of the window; as for cues, six templates (the
  * distance and geometry alone or with the previous label, the cue by
  * distance, quotes by geometry, the case flags) were dropped after an
- * ablation on PolNeAR dev cost nothing (source 0.748, content 0.766 -> 0.768). */
-size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, int prev,
-			     uint32_t *f)
+ * ablation on PolNeAR dev cost nothing (source 0.748, content 0.766 -> 0.768).
+ * Eight read the token and the cue (dsr__at_role_tok_features), one the
+ * token and the previous label, six only the cue, the bucket b and the
+ * previous label (dsr__at_role_cue_features): the tagger scores those once
+ * per (b, prev) of a window. */
+size_t dsr__at_role_tok_features(const at_ctx *c, size_t cs, size_t ce, size_t i, uint32_t *f)
 {
 	const nlp_doc *d = c->d;
 	const dsr_token *t = &d->tok[i];
 	size_t nf = 0;
 	uint32_t dir = i < cs ? 0 : 1;
 	size_t lo = dir ? ce : i, hi = dir ? i : cs; /* the tokens between */
-	uint32_t b = dir * 16 + S_bucket(dir ? i - ce + 1 : cs - i);
+	uint32_t b = dsr__at_role_b(cs, ce, i);
 	uint32_t same = c->sid[i] == c->sid[cs] ? 1 : 0;
 	uint32_t commas = S_cap3(c->ncomma[hi] - c->ncomma[lo]);
 	uint32_t quotes = S_cap3(c->nquote[hi] - c->nquote[lo]);
@@ -292,19 +303,40 @@ size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, in
 	S_add(f, &nf, pm_fi(9, t->lex & (LX_FUNC | LX_TITLE | LX_NOUN | LX_VERB | LX_REPORT)) ^
 			      pm_fi(10, dir));
 	S_add(f, &nf, pm_fi(11, c->etype[i]) ^ pm_fi(12, geo));
-	S_add(f, &nf, pm_fi(15, cue) ^ pm_fi(16, (uint32_t)prev * 2 + dir));
 	S_add(f, &nf, pm_fi(17, c->quote[i]) ^ pm_fi(18, (uint32_t)c->quote[cs] * 2 + dir));
 	S_add(f, &nf, pm_fi(21, S_hw(c, (long)i - 1)) ^ pm_fi(22, dir));
 	S_add(f, &nf, pm_fi(23, S_hw(c, (long)i + 1)) ^ pm_fi(24, dir));
-	S_add(f, &nf, pm_fi(25, (uint32_t)prev));
-	S_add(f, &nf, pm_fi(26, (uint32_t)prev) ^ pm_fi(27, d->hw[i]));
-	S_add(f, &nf, pm_fi(28, (uint32_t)prev) ^ pm_fi(29, b));
 	S_add(f, &nf, pm_fi(32, d->hw[i]) ^ pm_fi(33, cue));
+	return nf;
+}
+
+uint32_t dsr__at_role_prev_feature(const at_ctx *c, size_t i, int prev)
+{
+	return pm_fi(26, (uint32_t)prev) ^ pm_fi(27, c->d->hw[i]);
+}
+
+size_t dsr__at_role_cue_features(const at_ctx *c, size_t cs, size_t ce, uint32_t b, int prev,
+				 uint32_t *f)
+{
+	size_t nf = 0;
+	uint32_t dir = b >= 16;
+	uint32_t cue = c->lem[cs];
+	S_add(f, &nf, pm_fi(15, cue) ^ pm_fi(16, (uint32_t)prev * 2 + dir));
+	S_add(f, &nf, pm_fi(25, (uint32_t)prev));
+	S_add(f, &nf, pm_fi(28, (uint32_t)prev) ^ pm_fi(29, b));
 	/* the cue's neighbours tell its construction: "X said", "said X", "according to X" */
 	S_add(f, &nf, pm_fi(34, S_hw(c, (long)cs - 1)) ^ pm_fi(35, b));
 	S_add(f, &nf, pm_fi(36, S_hw(c, (long)ce)) ^ pm_fi(37, b));
 	S_add(f, &nf, pm_fi(38, c->lem[ce - 1]) ^ pm_fi(39, dir));
 	return nf;
+}
+
+size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, int prev,
+			     uint32_t *f)
+{
+	size_t nf = dsr__at_role_tok_features(c, cs, ce, i, f);
+	S_add(f, &nf, dsr__at_role_prev_feature(c, i, prev));
+	return nf + dsr__at_role_cue_features(c, cs, ce, dsr__at_role_b(cs, ce, i), prev, f + nf);
 }
 
 bool dsr__at_allowed(int prev, int l)
@@ -425,15 +457,28 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 	a->ws = ws;
 	a->we = we;
 	uint32_t f[AT_MAXF];
+	/* the scores of the features that read only the cue, b and prev */
+	float part[25 * AT_ROLE_NL][AT_ROLE_NL];
+	bool have[25 * AT_ROLE_NL] = {0};
 	int prev = 0;
 	for (size_t i = ws; i < we; i++) {
 		if (i >= a->cs && i < a->ce) {
 			lab[i - ws] = prev = 0;
 			continue;
 		}
-		size_t nf = dsr__at_role_features(c, a->cs, a->ce, i, prev, f);
+		size_t nf = dsr__at_role_tok_features(c, a->cs, a->ce, i, f);
+		f[nf++] = dsr__at_role_prev_feature(c, i, prev);
 		float sc[PM_MAXL] = {0};
 		dsr__pm_score(m, f, nf, sc);
+		uint32_t b = dsr__at_role_b(a->cs, a->ce, i), key = b * AT_ROLE_NL + (uint32_t)prev;
+		if (!have[key]) {
+			size_t ng = dsr__at_role_cue_features(c, a->cs, a->ce, b, prev, f);
+			memset(part[key], 0, sizeof part[key]);
+			dsr__pm_score(m, f, ng, part[key]);
+			have[key] = true;
+		}
+		for (int l = 0; l < AT_ROLE_NL; l++)
+			sc[l] += part[key][l];
 		int best = 0;
 		for (int l = 1; l < AT_ROLE_NL; l++)
 			if (dsr__at_allowed(prev, l) && sc[l] > sc[best])

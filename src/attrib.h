@@ -44,6 +44,13 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f);
 void dsr__at_window(const at_ctx *c, size_t cs, size_t ce, size_t *ws, size_t *we);
 size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, int prev,
 			     uint32_t *f);
+/* The same features in three parts, for scoring the cue's part once per
+ * (b, prev): b is dsr__at_role_b (0..24). */
+uint32_t dsr__at_role_b(size_t cs, size_t ce, size_t i);
+size_t dsr__at_role_tok_features(const at_ctx *c, size_t cs, size_t ce, size_t i, uint32_t *f);
+uint32_t dsr__at_role_prev_feature(const at_ctx *c, size_t i, int prev);
+size_t dsr__at_role_cue_features(const at_ctx *c, size_t cs, size_t ce, uint32_t b, int prev,
+				 uint32_t *f);
 /* The cue gate. Outside a cue the tagger scores only a token whose lemma
  * began cues in training often enough; a lemma seen often in training but
  * rarely as a cue is O without a probe of the model; an unseen or rare one
