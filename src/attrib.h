@@ -62,7 +62,9 @@ static inline bool dsr__at_gate(const at_ctx *c, size_t i, int (*seen)(const voi
 				const void *set)
 {
 	int v = seen(set, pm_fi(AT_GATE, c->lem[i]) | 0x80000000u);
-	return v >= 0 ? v : (c->lcls[i] & (LX_VCOMM | LX_VCOG)) != 0;
+	const dsr_token *t = &c->d->tok[i];
+	bool name = (t->flags & DSR_TK_CAP) && !(t->flags & DSR_TK_SSTART);
+	return v >= 0 ? v : !name && (c->lcls[i] & (LX_VCOMM | LX_VCOG)) != 0;
 }
 /* BIO constraint: I-x only after B-x or I-x (cue: 1 = B, 2 = I; roles as the enum). */
 bool dsr__at_allowed(int prev, int l);
