@@ -491,6 +491,12 @@ void test_claims(void)
 		if (c->action && !strcmp(c->action, "deliver") && !deliver)
 			deliver = c;
 	}
+	/* the cue starts at the verb: a name is no cue ("Gazette reported") */
+	bool reported = false;
+	for (size_t i = 0; i < an.nattributions; i++)
+		if (strstr(S_span(&an, an.attributions[i].cue), "reported"))
+			reported = !strncmp(S_span(&an, an.attributions[i].cue), "reported", 8);
+	CHECK(reported);
 	CHECK(agree != NULL);
 	if (agree) {
 		CHECK(agree->actor && !strcmp(agree->actor, "Norvik Aerospace"));
