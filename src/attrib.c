@@ -1,9 +1,10 @@
 /*
  * attrib.c: attributions (CONTRACT.md "attributions"): cues, sources and
  * contents from two averaged-perceptron taggers (attrib.h; trained by
- * tools/attr_train.c on PolNeAR's training split, weights embedded from
- * data/attr.model.gz), then the source's kind, pronoun and "the newspaper"
- * resolution, and chains of nested reporting.
+ * tools/attr_train.c on PolNeAR's training split; weights and the cue gate
+ * embedded from data/cue.model.gz and data/role.model.gz), then the
+ * source's kind, pronoun and "the newspaper" resolution, and chains of
+ * nested reporting.
  */
 #include <stdio.h>
 #include <stdlib.h>

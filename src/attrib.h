@@ -54,7 +54,8 @@ size_t dsr__at_role_cue_features(const at_ctx *c, size_t cs, size_t ce, uint32_t
 /* The cue gate. Outside a cue the tagger scores only a token whose lemma
  * began cues in training often enough; a lemma seen often in training but
  * rarely as a cue is O without a probe of the model; an unseen or rare one
- * passes when its word class is of saying, thinking or a noun of report.
+ * passes when its word class is of saying or thinking, unless it is a
+ * capitalized word inside a sentence (a name).
  * The verdicts are rows of template AT_GATE in the cue model: seen(set, key)
  * gives 1 (pass), 0 (block) or -1 (not there). */
 #define AT_GATE 60

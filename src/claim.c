@@ -467,6 +467,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 	 * sentences with no attribution */
 	size_t cap = an->nsentences + an->nattributions * 4 + 1, nu = 0;
 	bool *control = dsr_arena_alloc(d->arena, an->nattributions + 1);
+	bool *lead = dsr_arena_alloc(d->arena, an->nattributions + 1); /* S_opens_on_verb */
 	const char **will = dsr_arena_alloc(d->arena, (an->nattributions + 1) * sizeof *will);
 	for (size_t k = 0; k < an->nattributions; k++) {
 		const dsr_attribution *x = &an->attributions[k];
@@ -482,7 +483,8 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		 * agreed to build"): the teller acts, as after "agreed to" */
 		char wb[16];
 		size_t wl = tk_len(d, ct);
-		if (wl < sizeof wb && S_opens_on_verb(d, x)) {
+		lead[k] = S_opens_on_verb(d, x);
+		if (wl < sizeof wb && lead[k]) {
 			memcpy(wb, d->low + d->tok[ct].start, wl);
 			wb[wl] = 0;
 			control[k] = control[k] || S_lemma_in(wb, S_aux);
@@ -516,7 +518,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		long att = (long)k;
 		const char *actor = NULL;
 		/* a content that opens on its verb has the teller for subject */
-		if (S_opens_on_verb(d, x))
+		if (lead[k])
 			actor = S_source_actor(d, an, x);
 		if (control[k]) {
 			/* told by the innermost other attribution around its cue */
