@@ -59,10 +59,14 @@ size_t dsr__at_role_cue_features(const at_ctx *c, size_t cs, size_t ce, uint32_t
  * The verdicts are rows of template AT_GATE in the cue model: seen(set, key)
  * gives 1 (pass), 0 (block) or -1 (not there). */
 #define AT_GATE 60
+static inline uint32_t dsr__at_gate_key(uint32_t lem)
+{
+	return pm_fi(AT_GATE, lem);
+}
 static inline bool dsr__at_gate(const at_ctx *c, size_t i, int (*seen)(const void *, uint32_t),
 				const void *set)
 {
-	int v = seen(set, pm_fi(AT_GATE, c->lem[i]) | 0x80000000u);
+	int v = seen(set, dsr__at_gate_key(c->lem[i]));
 	const dsr_token *t = &c->d->tok[i];
 	bool name = (t->flags & DSR_TK_CAP) && !(t->flags & DSR_TK_SSTART);
 	return v >= 0 ? v : !name && (c->lcls[i] & (LX_VCOMM | LX_VCOG)) != 0;

@@ -276,7 +276,7 @@ static void S_gate(const tdoc *docs, size_t nd, pt_model *gate)
 		bool pass = b >= min && b >= rate * n;
 		if (!cnt.keys[h] || (!pass && n < seen))
 			continue;
-		gate->w[pt_slot(gate, pm_fi(AT_GATE, cnt.keys[h]) | 0x80000000u, true)] = pass ? 1 : -1;
+		gate->w[pt_slot(gate, dsr__at_gate_key(cnt.keys[h]), true)] = pass ? 1 : -1;
 		npass += pass;
 	}
 	fprintf(stderr, "cue gate: %zu lemmas pass, %zu blocked\n", npass, gate->n - npass);
