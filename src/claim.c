@@ -50,7 +50,9 @@ static const char *const S_hedge_cue[] = {"believe", "suspect", "estimate", "exp
 					  "speculate", "think", "assume", "guess", "fear",
 					  "hope", "claim", "allege", "plan", "intend", "aim",
 					  "want", "seek", "prepare", "threaten", "offer", "promise",
-					  "try", "attempt", "vow", "pledge", NULL};
+					  "try", "attempt", "vow", "pledge", "reportedly",
+					  "allegedly", "purportedly", "supposedly", "apparently",
+					  NULL};
 
 /* Verbs of will rather than speech: "X agreed to buy" is a claim that X
  * buys, told by whoever tells of the agreement. */
@@ -118,8 +120,13 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		size_t ll = dsr__lemma(d->nlp, w, n, false, lb, sizeof lb);
 		plural_s = (lex & (LX_NOUN | LX_NOUNINF)) || (dsr__lx_cls(d->nlp, lb, ll) & LX_NOUN);
 	}
-	if (i > from && (d->tok[i - 1].lex & LX_ADJ) && !(d->tok[i - 1].lex & LX_VERB))
+	if (i > from && (d->tok[i - 1].lex & LX_ADJ) && !(d->tok[i - 1].lex & LX_VERB)) {
+		/* "of any practical use": a noun after a determiner and an adjective */
+		if (i - 1 > from && S_in(cx, i - 2, W_DET) && (lex & (LX_NOUN | LX_NOUNINF)) &&
+		    !(n > 3 && !memcmp(w + n - 2, "ed", 2)))
+			return 0;
 		return 1; /* "the first drones" */
+	}
 	if (plural_s)
 		return 1; /* "drones" */
 	bool ed = n > 3 && !memcmp(w + n - 2, "ed", 2);
@@ -192,6 +199,22 @@ static bool S_teller_only(const nlp_doc *d, const dsr_attribution *x)
 /* The lemma of the last noun of the first noun run in tokens [i, b) (at
  * most 7 tokens on, stopping at punctuation), or NULL; `plurals` also
  * takes plurals the lexicon lacks ("drones"). */
+/* Is token i a common noun: in the lexicon as one, or (plurals) a regular
+ * plural of one ("gliders") the lexicon lacks? */
+static bool S_common_noun(nlp_doc *d, size_t i, bool plurals)
+{
+	const dsr_token *t = &d->tok[i];
+	if ((t->lex & LX_FUNC) || (t->flags & (DSR_TK_CAP | DSR_TK_PUNCT | DSR_TK_NUM)))
+		return false;
+	if (t->lex & (LX_NOUN | LX_NOUNINF))
+		return true;
+	if (!plurals)
+		return false;
+	char lb[64];
+	size_t nl = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
+	return nl != tk_len(d, i) && (dsr__lx_cls(d->nlp, lb, nl) & LX_NOUN);
+}
+
 static const char *S_noun_head(nlp_doc *d, size_t from, size_t b, bool plurals)
 {
 	char lb[64];
@@ -199,15 +222,8 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b, bool plurals)
 		const dsr_token *t = &d->tok[i];
 		if (t->flags & DSR_TK_PUNCT)
 			break;
-		if (t->flags & DSR_TK_NUM)
+		if (!S_common_noun(d, i, plurals))
 			continue;
-		if (!(t->lex & (LX_NOUN | LX_NOUNINF)) || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP)) {
-			if (!plurals || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP))
-				continue;
-			size_t nl = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
-			if (nl == tk_len(d, i) || !(dsr__lx_cls(d->nlp, lb, nl) & LX_NOUN))
-				continue;
-		}
 		size_t j = i;
 		while (j + 1 < b && (d->tok[j + 1].lex & (LX_NOUN | LX_NOUNINF)) &&
 		       !(d->tok[j + 1].lex & LX_FUNC) && !(d->tok[j + 1].flags & DSR_TK_PUNCT))
@@ -411,7 +427,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		const dsr_token *t = &d->tok[i];
 		if (t->flags & (DSR_TK_PUNCT | DSR_TK_NUM))
 			break;
-		if (!(t->lex & (LX_NOUN | LX_NOUNINF)) || (t->lex & LX_FUNC) || (t->flags & DSR_TK_CAP))
+		if (!S_common_noun(d, i, true))
 			continue;
 		ll = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
 		c->theme = dsr_arena_strndup(d->arena, lb, ll);

@@ -417,6 +417,7 @@ typedef struct S_ent {
 	dsr_etype type;
 	int canon;            /* index of the mention whose name is canonical */
 	char *key;            /* lowercased letters and digits of the name */
+	uint32_t cut;         /* bytes of the last token not in the name ("-made") */
 } S_ent;
 
 static char *S_key(dsr_arena *ar, const char *s, size_t n)
@@ -543,7 +544,7 @@ static void S_canonical(nlp_doc *d, S_ent *e, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		e[i].canon = (int)i;
 		e[i].key = S_key(d->arena, d->text + d->tok[e[i].a].start,
-				 d->tok[e[i].b - 1].end - d->tok[e[i].a].start);
+				 d->tok[e[i].b - 1].end - e[i].cut - d->tok[e[i].a].start);
 	}
 	for (size_t i = 0; i < n; i++) {
 		S_ent *x = &e[i];
@@ -936,7 +937,7 @@ static size_t S_runs(const nlp_doc *d, S_ent *e, size_t n, const int *lab0)
 				     : (cls & LX_NORP) && j - i == 1 ? DSR_E_NORP
 				     : (cls & LX_PERSON) && j - i > 1 ? DSR_E_PERSON
 				     : DSR_E_ORG;
-			e[n++] = (S_ent){i, j, ty, 0, NULL};
+			e[n++] = (S_ent){i, j, ty, 0, NULL, 0};
 		}
 		i = j - 1;
 	}
@@ -997,6 +998,28 @@ static int S_cmp_u32(const void *x, const void *y)
  * word, not a known name, and never written capitalised inside a
  * sentence of the article, it is not a name.
  */
+/* A compound ending in a participle of making, backing or basing
+ * ("Corvel-made", "EADS-led", "Chicago-based"): the length of the name
+ * before its hyphen, else 0. */
+static size_t S_origin_word(const nlp_doc *d, size_t i)
+{
+	static const char *const part[] = {"made", "built", "run", "led", "held", "born", "grown",
+					   "style", NULL};
+	const char *s = d->text + d->tok[i].start, *lo = d->low + d->tok[i].start;
+	size_t n = tk_len(d, i), h = n;
+	while (h > 0 && s[h - 1] != '-')
+		h--;
+	if (h < 2 || h >= n || s[h] < 'a' || s[h] > 'z')
+		return 0;
+	size_t m = n - h;
+	if (m >= 4 && !memcmp(lo + n - 2, "ed", 2))
+		return h - 1;
+	for (const char *const *p = part; *p; p++)
+		if (strlen(*p) == m && !memcmp(lo + h, *p, m))
+			return h - 1;
+	return 0;
+}
+
 static size_t S_drop_common(const nlp_doc *d, S_ent *e, size_t n)
 {
 	const uint32_t names = LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC |
@@ -1022,6 +1045,22 @@ static size_t S_drop_common(const nlp_doc *d, S_ent *e, size_t n)
 			}
 			drop = (lex & (LX_NOUN | LX_VERB | LX_ADJ | LX_ADV | LX_NOUNINF | LX_VERBINF)) &&
 			       !(lex & names);
+		}
+		/* "Corvel-made", "Chicago-based": the mention is the compound (as
+		 * MEANTIME marks it), the name what comes before the hyphen, a
+		 * place or a people when the lexicon knows it */
+		size_t base = e[i].b == a + 1 ? S_origin_word(d, a) : 0;
+		if (base) {
+			e[i].cut = (uint32_t)(tk_len(d, a) - base);
+			uint32_t cls = dsr__lx_cls(d->nlp, d->low + t->start, base);
+			if (cls & (LX_COUNTRY | LX_PLACE))
+				e[i].type = DSR_E_GPE;
+			else if (cls & LX_NORP)
+				e[i].type = DSR_E_NORP;
+			else if (e[i].type == DSR_E_EQUIPMENT)
+				e[i].type = DSR_E_ORG;
+			e[w++] = e[i];
+			continue;
 		}
 		/* "The" alone is never a name */
 		if (e[i].b == a + 1 && (t->lex & LX_FUNC) && !(t->flags & DSR_TK_UPPER))
@@ -1117,7 +1156,7 @@ static size_t S_consistency(nlp_doc *d, S_ent *e, size_t n, size_t cap)
 		}
 		if (!best)
 			continue;
-		e[n++] = (S_ent){x, x + best, type, 0, NULL};
+		e[n++] = (S_ent){x, x + best, type, 0, NULL, 0};
 		for (size_t k = x; k < x + best; k++)
 			cov[k] = 1;
 		x += best - 1;
@@ -1201,7 +1240,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 					b++;
 				bool org = S_camel(d, i) && ((d->tok[i].lex & LX_ORG) ||
 							     S_speaks(speakers, nspeak, d->hw[i]));
-				e[n++] = (S_ent){i, b, org ? DSR_E_ORG : DSR_E_EQUIPMENT, 0, NULL};
+				e[n++] = (S_ent){i, b, org ? DSR_E_ORG : DSR_E_EQUIPMENT, 0, NULL, 0};
 				i = b;
 				continue;
 			}
@@ -1233,7 +1272,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 				else
 					S_phrase(d, a, &cls);
 				e[n++] = (S_ent){a, k, (cls & (LX_COUNTRY | LX_PLACE)) ? DSR_E_GPE : DSR_E_ORG,
-						 0, NULL};
+						 0, NULL, 0};
 				a = k;
 			}
 		}
@@ -1274,7 +1313,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		}
 		bool title_only = (b - a == 1 && (d->tok[a].lex & LX_TITLE)) || S_opens_title(d, a, b);
 		if (!lower && !digits && !title_only && b > a)
-			e[n++] = (S_ent){a, b, et, 0, NULL};
+			e[n++] = (S_ent){a, b, et, 0, NULL, 0};
 		i = j;
 	}
 	n = S_runs(d, e, n, lab);
@@ -1298,7 +1337,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		v[i].sp = (dsr_span){d->tok[e[i].a].start, d->tok[e[i].b - 1].end};
 		v[i].type = e[i].type;
 		v[i].canonical = dsr_arena_strndup(d->arena, d->text + d->tok[c->a].start,
-						   d->tok[c->b - 1].end - d->tok[c->a].start);
+						   d->tok[c->b - 1].end - c->cut - d->tok[c->a].start);
 	}
 	*out = v;
 	*nout = n;

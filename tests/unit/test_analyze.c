@@ -537,6 +537,31 @@ void test_claims(void)
 		      strstr(S_span(&an, an.attributions[c->attribution].cue), "told"));
 	}
 	CHECK(nbuy == 1);
+	/* a passive clause is about its subject's head noun, a regular plural
+	 * included, not a made-in adjective before it; "reportedly" hedges */
+	an = S_run("Corvel-made gliders were reportedly used in a raid on the port of Ostrand.",
+		   "2030-05-08");
+	const dsr_claim *use = NULL;
+	for (size_t i = 0; i < an.nclaims; i++)
+		if (an.claims[i].action && !strcmp(an.claims[i].action, "use"))
+			use = &an.claims[i];
+	CHECK(use != NULL);
+	if (use) {
+		CHECK(use->theme && !strcmp(use->theme, "glider"));
+		CHECK(!use->actor);
+		CHECK(use->hedged);
+	}
+	/* "Corvel-made" names Corvel, and is no product */
+	bool corvel = false;
+	for (size_t i = 0; i < an.nentities; i++)
+		if (!strcmp(S_span(&an, an.entities[i].sp), "Corvel-made"))
+			corvel = !strcmp(an.entities[i].canonical, "Corvel") &&
+				 an.entities[i].type != DSR_E_EQUIPMENT;
+	CHECK(corvel);
+	/* "of any practical use" is a noun: the clause's predicate is "be" */
+	an = S_run("Velmont and Norland are far too weak to be of any practical use.", "2030-05-08");
+	for (size_t i = 0; i < an.nclaims; i++)
+		CHECK(!an.claims[i].action || strcmp(an.claims[i].action, "use"));
 }
 
 /* Attributions by layout: a quotation signed with a dash, a transcript line. */
