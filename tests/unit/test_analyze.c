@@ -419,6 +419,11 @@ void test_entities(void)
 	CHECK(e && e->type == DSR_E_ORG);
 	CHECK_STR(S_time(&an, "daily"), "P1D");
 	CHECK_STR(S_time(&an, "Daily"), "MISSING");
+	/* a plural acronym is no name */
+	an = S_run("Ostrand sent more UAVs and two NGOs to the coast of Velmont.", "2030-05-08");
+	CHECK(S_ent(&an, "UAVs", 0) == NULL);
+	CHECK(S_ent(&an, "NGOs", 0) == NULL);
+	CHECK(S_ent(&an, "Velmont", 0) != NULL);
 }
 
 /* The attribution whose cue text is `cue`, or NULL. */
