@@ -454,7 +454,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	if (u->actor && (!c->actor || dsr__tk_is(d, a, "to")))
 		c->actor = u->actor;
 	if (!c->theme)
-		c->theme = S_noun_head(d, v + 1, b, false);
+		c->theme = S_noun_head(d, v + 1, b, true);
 	S_light_verb(cx, c, v, b);
 }
 

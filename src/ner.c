@@ -1020,18 +1020,6 @@ static size_t S_origin_word(const nlp_doc *d, size_t i)
 	return 0;
 }
 
-static bool S_plural_acronym(const nlp_doc *d, size_t i)
-{
-	const char *s = d->text + d->tok[i].start;
-	size_t n = tk_len(d, i);
-	if (n < 3 || s[n - 1] != 's')
-		return false;
-	for (size_t k = 0; k + 1 < n; k++)
-		if (s[k] < 'A' || s[k] > 'Z')
-			return false;
-	return true;
-}
-
 static size_t S_drop_common(const nlp_doc *d, S_ent *e, size_t n)
 {
 	const uint32_t names = LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC |
@@ -1075,7 +1063,7 @@ static size_t S_drop_common(const nlp_doc *d, S_ent *e, size_t n)
 			continue;
 		}
 		/* "UAVs", "NGOs", "CEOs": a plural acronym is a common noun */
-		if (e[i].b == a + 1 && !(t->lex & names) && S_plural_acronym(d, a))
+		if (e[i].b == a + 1 && !(t->lex & names) && dsr__tk_plural_acronym(d, a))
 			continue;
 		/* "The" alone is never a name */
 		if (e[i].b == a + 1 && (t->lex & LX_FUNC) && !(t->flags & DSR_TK_UPPER))

@@ -100,6 +100,19 @@ static inline bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w)
 	return s[0] == w[0] && tk_len(d, i) == l && !memcmp(s, w, l);
 }
 
+/* Is token i a plural acronym ("UAVs", "NGOs"): capitals, then an "s"? */
+static inline bool dsr__tk_plural_acronym(const nlp_doc *d, size_t i)
+{
+	const char *s = d->text + d->tok[i].start;
+	size_t n = tk_len(d, i);
+	if (n < 3 || s[n - 1] != 's')
+		return false;
+	for (size_t k = 0; k + 1 < n; k++)
+		if (s[k] < 'A' || s[k] > 'Z')
+			return false;
+	return true;
+}
+
 /* A small set of lowercase words, each with class bits, looked up by the
  * token's word hash (d->hw): nlp.c. */
 typedef struct nlp_wset {

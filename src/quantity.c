@@ -262,6 +262,9 @@ static const char *S_counted(const S_q *q, size_t j, bool *measure)
 				size_t ll = dsr__lemma(d->nlp, s, l, false, lem, sizeof lem);
 				return dsr_arena_strndup(d->arena, lem, ll);
 			}
+		/* "6,000 UAVs": an acronym's plural */
+		if (dsr__tk_plural_acronym(d, k))
+			return dsr_arena_strndup(d->arena, d->text + t->start, l - 1);
 		/* capitalised or hyphenated modifiers and adjectives are skipped */
 		bool noun = (t->lex & (LX_NOUN | LX_NOUNINF)) != 0;
 		char lem[64];

@@ -563,6 +563,19 @@ void test_claims(void)
 			corvel = !strcmp(an.entities[i].canonical, "Corvel") &&
 				 an.entities[i].type != DSR_E_EQUIPMENT;
 	CHECK(corvel);
+	/* the theme: a regular plural after the verb, an acronym counted */
+	an = S_run("Corvel supplied its gliders to Velmont after the start of the war.\n\n"
+		   "Ostrand has agreed to deliver up to 300 UAVs.",
+		   "2030-05-08");
+	const dsr_claim *sup = NULL, *del = NULL;
+	for (size_t i = 0; i < an.nclaims; i++) {
+		if (an.claims[i].action && !strcmp(an.claims[i].action, "supply"))
+			sup = &an.claims[i];
+		if (an.claims[i].action && !strcmp(an.claims[i].action, "deliver"))
+			del = &an.claims[i];
+	}
+	CHECK(sup && sup->theme && !strcmp(sup->theme, "glider"));
+	CHECK(del && del->theme && !strcmp(del->theme, "UAV"));
 	/* "of any practical use" is a noun: the clause's predicate is "be" */
 	an = S_run("Velmont and Norland are far too weak to be of any practical use.", "2030-05-08");
 	for (size_t i = 0; i < an.nclaims; i++)
