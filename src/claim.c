@@ -120,16 +120,15 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		size_t ll = dsr__lemma(d->nlp, w, n, false, lb, sizeof lb);
 		plural_s = (lex & (LX_NOUN | LX_NOUNINF)) || (dsr__lx_cls(d->nlp, lb, ll) & LX_NOUN);
 	}
+	bool ed = n > 3 && !memcmp(w + n - 2, "ed", 2);
 	if (i > from && (d->tok[i - 1].lex & LX_ADJ) && !(d->tok[i - 1].lex & LX_VERB)) {
 		/* "of any practical use": a noun after a determiner and an adjective */
-		if (i - 1 > from && S_in(cx, i - 2, W_DET) && (lex & (LX_NOUN | LX_NOUNINF)) &&
-		    !(n > 3 && !memcmp(w + n - 2, "ed", 2)))
+		if (i - 1 > from && S_in(cx, i - 2, W_DET) && (lex & (LX_NOUN | LX_NOUNINF)) && !ed)
 			return 0;
 		return 1; /* "the first drones" */
 	}
 	if (plural_s)
 		return 1; /* "drones" */
-	bool ed = n > 3 && !memcmp(w + n - 2, "ed", 2);
 	if (ed || ((lex & LX_VERBINF) && !plural_s && !(lex & LX_ADJ)))
 		return 2;
 	if (!(lex & (LX_NOUN | LX_NOUNINF | LX_ADJ)))
@@ -196,33 +195,30 @@ static bool S_teller_only(const nlp_doc *d, const dsr_attribution *x)
 	return dsr__tk_is(d, t, "citing") || dsr__tk_is(d, t, "quoting") || dsr__tk_is(d, t, "cited");
 }
 
-/* The lemma of the last noun of the first noun run in tokens [i, b) (at
- * most 7 tokens on, stopping at punctuation), or NULL; `plurals` also
- * takes plurals the lexicon lacks ("drones"). */
-/* Is token i a common noun: in the lexicon as one, or (plurals) a regular
- * plural of one ("gliders") the lexicon lacks? */
-static bool S_common_noun(nlp_doc *d, size_t i, bool plurals)
+/* Is token i a common noun: in the lexicon as one, or a regular plural of
+ * one that the lexicon lacks ("gliders")? */
+static bool S_common_noun(nlp_doc *d, size_t i)
 {
 	const dsr_token *t = &d->tok[i];
 	if ((t->lex & LX_FUNC) || (t->flags & (DSR_TK_CAP | DSR_TK_PUNCT | DSR_TK_NUM)))
 		return false;
 	if (t->lex & (LX_NOUN | LX_NOUNINF))
 		return true;
-	if (!plurals)
-		return false;
 	char lb[64];
 	size_t nl = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
 	return nl != tk_len(d, i) && (dsr__lx_cls(d->nlp, lb, nl) & LX_NOUN);
 }
 
-static const char *S_noun_head(nlp_doc *d, size_t from, size_t b, bool plurals)
+/* The lemma of the last noun of the first noun run in tokens [i, b) (at
+ * most 7 tokens on, stopping at punctuation), or NULL. */
+static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 {
 	char lb[64];
 	for (size_t i = from; i < b && i < from + 7; i++) {
 		const dsr_token *t = &d->tok[i];
 		if (t->flags & DSR_TK_PUNCT)
 			break;
-		if (!S_common_noun(d, i, plurals))
+		if (!S_common_noun(d, i))
 			continue;
 		size_t j = i;
 		while (j + 1 < b && (d->tok[j + 1].lex & (LX_NOUN | LX_NOUNINF)) &&
@@ -272,7 +268,7 @@ static void S_light_verb(const S_cx *cx, dsr_claim *c, size_t v, size_t b)
 		c->theme = an->quantities[q0].unit;
 		return;
 	}
-	c->theme = S_noun_head(d, k + 2, b, true);
+	c->theme = S_noun_head(d, k + 2, b);
 }
 
 static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
@@ -427,7 +423,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		const dsr_token *t = &d->tok[i];
 		if (t->flags & (DSR_TK_PUNCT | DSR_TK_NUM))
 			break;
-		if (!S_common_noun(d, i, true))
+		if (!S_common_noun(d, i))
 			continue;
 		ll = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
 		c->theme = dsr_arena_strndup(d->arena, lb, ll);
@@ -454,7 +450,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	if (u->actor && (!c->actor || dsr__tk_is(d, a, "to")))
 		c->actor = u->actor;
 	if (!c->theme)
-		c->theme = S_noun_head(d, v + 1, b, true);
+		c->theme = S_noun_head(d, v + 1, b);
 	S_light_verb(cx, c, v, b);
 }
 

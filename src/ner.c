@@ -992,12 +992,6 @@ static int S_cmp_u32(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/*
- * A lone word at the start of a sentence is capitalised by position only:
- * "Deliveries would begin", "Residents said". When the word is a common
- * word, not a known name, and never written capitalised inside a
- * sentence of the article, it is not a name.
- */
 /* A compound ending in a participle of making, backing or basing
  * ("Corvel-made", "EADS-led", "Chicago-based"): the length of the name
  * before its hyphen, else 0. */
@@ -1020,6 +1014,12 @@ static size_t S_origin_word(const nlp_doc *d, size_t i)
 	return 0;
 }
 
+/*
+ * A lone word at the start of a sentence is capitalised by position only:
+ * "Deliveries would begin", "Residents said". When the word is a common
+ * word, not a known name, and never written capitalised inside a
+ * sentence of the article, it is not a name.
+ */
 static size_t S_drop_common(const nlp_doc *d, S_ent *e, size_t n)
 {
 	const uint32_t names = LX_COUNTRY | LX_PLACE | LX_PERSON | LX_ORG | LX_EVENT | LX_FAC |
