@@ -1,7 +1,22 @@
 /* main.c: runs every unit test; prints "N passed, N failed". */
+#include "dossier/store.h"
 #include "test.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
 int t_failed_checks;
+
+dsr_store *t_temp_store(const char *tag, char path[128])
+{
+	snprintf(path, 128, "/tmp/dossier-%s-%d.db", tag, (int)getpid());
+	unlink(path);
+	dsr_store *s = NULL;
+	char *em = NULL;
+	CHECK(dsr_store_open(&s, path, &em) == DSR_OK);
+	free(em);
+	return s;
+}
 
 #define T(name) void name(void);
 #include "list.h"

@@ -26,6 +26,12 @@ extern int t_failed_checks;
 		}                                                                       \
 	} while (0)
 
+/* A fresh store in /tmp named after `tag` and this process (path[128] holds
+ * its path, for the caller to unlink); NULL, a failed check, if it cannot
+ * be opened. main.c. */
+struct dsr_store;
+struct dsr_store *t_temp_store(const char *tag, char path[128]);
+
 typedef void (*t_fn)(void);
 typedef struct t_case {
 	const char *name;

@@ -15,11 +15,7 @@ static int count_hits(void *ud, const dsr_hit *h)
 void test_store_idempotent(void)
 {
 	char path[128];
-	snprintf(path, sizeof path, "/tmp/dossier-test-%d.db", (int)getpid());
-	unlink(path);
-	dsr_store *s;
-	char *em = NULL;
-	CHECK(dsr_store_open(&s, path, &em) == DSR_OK);
+	dsr_store *s = t_temp_store("test", path);
 	if (!s)
 		return;
 	dsr_article a;

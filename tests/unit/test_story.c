@@ -65,11 +65,7 @@ static double S_story_of(const dsr_json *stories, const char *name)
 void test_story_clusters(void)
 {
 	char path[128];
-	snprintf(path, sizeof path, "/tmp/dossier-story-%d.db", (int)getpid());
-	unlink(path);
-	dsr_store *s;
-	char *em = NULL;
-	CHECK(dsr_store_open(&s, path, &em) == DSR_OK);
+	dsr_store *s = t_temp_store("story", path);
 	if (!s)
 		return;
 	CHECK(dsr_store_begin(s) == DSR_OK);
