@@ -700,6 +700,20 @@ static bool S_product_noun(const nlp_doc *d, size_t i)
 	return dsr__lx_cls(d->nlp, lem, l) & LX_PRODUCT;
 }
 
+/* The one name of a country that the mention text [s, s + l) (tokens from
+ * a) is another form of: "Russian Federation", "USA" and "Britain" give
+ * Russia, United States and United Kingdom (the lexicon's "=" forms, from
+ * iso-codes and WordNet); NULL for any other text. */
+static const char *S_country_name(nlp_doc *d, size_t a, const char *s, size_t l)
+{
+	if (l > 80 || !(d->tok[a].lex & (LX_PLACE | LX_COUNTRY | LX_HEAD)))
+		return NULL;
+	const lx_entry *x = dsr__lx_get(d->nlp, d->low + (s - d->text), l);
+	if (!x || !x->extra || x->xlen < 2 || x->extra[0] != '=')
+		return NULL;
+	return dsr_arena_strndup(d->arena, x->extra + 1, x->xlen - 1);
+}
+
 /*
  * News introduces people by their full name: a lone capitalised word the
  * tagger calls a person, with no title before it and no longer name ending
@@ -747,12 +761,12 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 			e[i].type = DSR_E_EVENT;
 		else if (fac)
 			e[i].type = DSR_E_FAC;
+		else if ((e[i].type == DSR_E_ORG || e[i].type == DSR_E_GPE) && (cls & LX_COUNTRY))
+			e[i].type = DSR_E_GPE; /* "Russian Federation": "Federation" ends no company here */
 		else if (d->tok[e[i].b - 1].lex & LX_ORGSUF)
 			e[i].type = DSR_E_ORG; /* "Gulf Oil Corp", "Lake Forest College" */
 		else if (geo)
 			e[i].type = DSR_E_LOC;
-		else if (e[i].type == DSR_E_ORG && (cls & LX_COUNTRY))
-			e[i].type = DSR_E_GPE;
 		else if (e[i].type == DSR_E_ORG && (cls & LX_FAC) && !(cls & LX_ORG))
 			e[i].type = DSR_E_FAC;
 		else if (e[i].type == DSR_E_ORG && (cls & LX_PLACE) && !(cls & LX_ORG) &&
@@ -1339,8 +1353,10 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		const S_ent *c = &e[e[i].canon];
 		v[i].sp = (dsr_span){d->tok[e[i].a].start, d->tok[e[i].b - 1].end};
 		v[i].type = e[i].type;
-		v[i].canonical = dsr_arena_strndup(d->arena, d->text + d->tok[c->a].start,
-						   d->tok[c->b - 1].end - c->cut - d->tok[c->a].start);
+		const char *cs = d->text + d->tok[c->a].start;
+		size_t cl = d->tok[c->b - 1].end - c->cut - d->tok[c->a].start;
+		const char *alias = e[i].type == DSR_E_GPE ? S_country_name(d, c->a, cs, cl) : NULL;
+		v[i].canonical = alias ? alias : dsr_arena_strndup(d->arena, cs, cl);
 	}
 	*out = v;
 	*nout = n;

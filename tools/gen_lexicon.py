@@ -235,6 +235,52 @@ while todo:
                 first_sense.get(w.lower()) == off):
             add(w, "p")
 
+# one name per country ("A", extra "=" + the name): its ISO common name, else
+# the first word of the WordNet synset that holds two of its ISO names or one
+# of several words ("Russian Federation" -> Russia, "United States of America"
+# -> United States), else its ISO short name; every other ISO name and every
+# capitalised word of that synset ("USA", "Persia") is another form of it.
+country_names = []
+for c in load("iso_3166-1.json", "3166-1"):
+    names = [c[k] for k in ("name", "official_name") if k in c]
+    if "," in c["name"]:
+        names.append(c["name"].split(",")[0])
+    country_names.append((c.get("common_name"), names))
+by_word = {}
+for lex, words, line in synsets(os.path.join(wn, "data.noun")):
+    if lex == 15:
+        ws = [w.split("(")[0].replace("_", " ") for w in words]
+        for w in ws:
+            by_word.setdefault(w.lower(), []).append(ws)
+forms_of = {}
+canon_of = {}
+for common, names in country_names:
+    low = {n.lower() for n in names + ([common] if common else [])}
+    syn = None
+    for n in sorted(low):
+        for ws in by_word.get(n, []):
+            hits = low & {w.lower() for w in ws}
+            if len(hits) >= 2 or any(" " in h for h in hits):
+                syn = ws
+    short = [n for n in names[:1] if "," not in n] + [w for w in (syn or [])[:1] if len(w) > 3]
+    canon = common or (min(short, key=len) if short else names[0])
+    forms = names + (syn or [])
+    for n in forms:
+        # "Man" (Isle of Man) is no country; two capitals only with their
+        # dotted form in the synset: "US" (U.S.), not "AS" or "PR"
+        if len(n) <= 3 and not n.isupper() or \
+                len(n) == 2 and ".".join(n) + "." not in forms:
+            continue
+        if n[0].isupper() and not n.lower().startswith("the ") and n.lower() != canon.lower():
+            forms_of.setdefault(n.lower(), set()).add(canon)
+    canon_of.setdefault(canon, []).append(names[0])
+for n, canons in forms_of.items():
+    # a form of two countries ("Korea", "Congo"), or a name two countries
+    # would share ("Virgin Islands"), is none
+    c = next(iter(canons))
+    if len(canons) == 1 and len(canon_of[c]) == 1 and "," not in c:
+        add(n, "A", "=" + c)
+
 out = sys.stdout
 for p in sorted(cls):
     cs = "".join(sorted(cls[p]))

@@ -360,6 +360,17 @@ void test_entities(void)
 	CHECK(S_ent(&an, "US", 0) != NULL && S_ent(&an, "US", 1) == NULL);
 	CHECK(S_ent(&an, "HK", 0) == NULL);
 
+	/* a country has one name whatever form the article uses (iso-codes and
+	 * WordNet), and its official name is no company for its last word */
+	an = S_run("The Russian Federation and Britain signed the Velmont accord, US officials said.",
+		   "2030-05-08");
+	e = S_ent(&an, "Russian Federation", 0);
+	CHECK(e && e->type == DSR_E_GPE && !strcmp(e->canonical, "Russia"));
+	e = S_ent(&an, "Britain", 0);
+	CHECK(e && !strcmp(e->canonical, "United Kingdom"));
+	e = S_ent(&an, "US", 0);
+	CHECK(e && !strcmp(e->canonical, "United States"));
+
 	/* gatherings by their last word */
 	an = S_run("Korrig showed the jet at the Velmont Air Show and again at the Tarn Developers "
 		   "Conference.",
