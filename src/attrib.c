@@ -411,7 +411,8 @@ static dsr_skind S_kind(const nlp_doc *d, const at_ctx *c, size_t s, size_t e)
 		return DSR_S_DOCUMENT;
 	if (S_word_in(d, h, S_w_outlet))
 		return DSR_S_OUTLET;
-	if (per && !S_word_in(d, h, S_w_officials))
+	/* "the Velsen administration" is a government, though named after a person */
+	if (per && !S_word_in(d, h, S_w_officials) && !S_word_in(d, h, S_w_government))
 		return DSR_S_PERSON;
 	if (S_word_in(d, h, S_w_officials))
 		return DSR_S_OFFICIALS;

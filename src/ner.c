@@ -873,6 +873,14 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 			e[i].type = DSR_E_PERSON;
 			continue;
 		}
+		/* "the Velsen administration": a lone name before it is the person
+		 * who leads it, unless the lexicon knows a place or a group */
+		if ((e[i].type == DSR_E_ORG || e[i].type == DSR_E_PERSON) && a + 1 < d->ntok &&
+		    (dsr__tk_is(d, a + 1, "administration") || dsr__tk_is(d, a + 1, "presidency")) &&
+		    !(d->tok[a].lex & (S_PLACEY | LX_ORG))) {
+			e[i].type = DSR_E_PERSON;
+			continue;
+		}
 		if (e[i].type == DSR_E_PERSON && !title) {
 			if (!full)
 				e[i].type = DSR_E_ORG;

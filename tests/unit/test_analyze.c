@@ -488,6 +488,14 @@ void test_attributions(void)
 		    !strcmp(S_span(&an, an.attributions[i].source.sp), "the newspaper"))
 			paper = !strcmp(an.attributions[i].source.canonical, "Harbor Gazette");
 	CHECK(paper);
+	/* an administration named after a person: the name is the person, the
+	 * teller a government */
+	an = S_run("The Velsen administration said on Monday that the harbor would reopen.",
+		   "2030-05-08");
+	const dsr_entity *e = S_ent(&an, "Velsen", 0);
+	CHECK(e && e->type == DSR_E_PERSON);
+	a = S_att(&an, "said");
+	CHECK(a && a->has_source && a->source.kind == DSR_S_GOVERNMENT);
 }
 
 void test_claims(void)
