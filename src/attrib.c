@@ -382,7 +382,8 @@ static const char *const S_w_document[] = {
 	"polls", "data", "analysis", "assessment", "filing", "filings", "letter", "memo", "records",
 	"footage", "images", "video", "article", "book", "findings", "results", "figures",
 	"estimate", "estimates", "release", "transcript", "cable", "email", "emails", "research",
-	"evidence", "photos", "leaks", "dossier", "indictment", "complaint", "lawsuit", NULL};
+	"evidence", "photos", "leaks", "dossier", "indictment", "complaint", "lawsuit", "plan",
+	"plans", "proposal", "draft", "forecast", "forecasts", "projections", "reports", NULL};
 
 static dsr_skind S_kind(const nlp_doc *d, const at_ctx *c, size_t s, size_t e)
 {
@@ -422,6 +423,9 @@ static dsr_skind S_kind(const nlp_doc *d, const at_ctx *c, size_t s, size_t e)
 		return DSR_S_PERSON;
 	if (org || S_word_in(d, h, S_pron_group) || S_word_in(d, h, S_pron_thing))
 		return DSR_S_ORGANIZATION;
+	/* a lowercase noun of communication: "the memorandum", "a communique" */
+	if (!(d->tok[h].flags & DSR_TK_CAP) && (c->lcls[h] & LX_NCOMM))
+		return DSR_S_DOCUMENT;
 	return DSR_S_PERSON;
 }
 

@@ -496,6 +496,15 @@ void test_attributions(void)
 	CHECK(e && e->type == DSR_E_PERSON);
 	a = S_att(&an, "said");
 	CHECK(a && a->has_source && a->source.kind == DSR_S_GOVERNMENT);
+	/* plans and a noun of communication are documents, not people */
+	an = S_run("According to plans, the Velsen plant will open in May. According to the "
+		   "communique, the harbor will reopen in June.",
+		   "2030-05-08");
+	size_t ndoc = 0;
+	for (size_t i = 0; i < an.nattributions; i++)
+		ndoc += an.attributions[i].has_source &&
+			an.attributions[i].source.kind == DSR_S_DOCUMENT;
+	CHECK(ndoc == 2);
 }
 
 void test_claims(void)
