@@ -1540,13 +1540,38 @@ static bool S_names_other(const char *w, size_t n, const char *canonical)
 	return true;
 }
 
-static const char *S_alabel(const dsr_dos_article *x)
+/* An article's title; without one, the opening words of its text cut at a
+ * word ("After weeks of talks, the two ministries agreed...") in b; the id
+ * of an empty article. */
+static const char *S_aname(const dsr_article *a, char *b, size_t bn)
+{
+	if (a->title && *a->title)
+		return a->title;
+	const char *t = a->text ? a->text : "";
+	t += strspn(t, " \t\r\n");
+	size_t n = strcspn(t, "\r\n");
+	if (!n)
+		return a->id;
+	size_t max = bn > 8 ? bn - 8 : 0, cut = n;
+	if (n > max) {
+		cut = max;
+		while (cut > max / 2 && t[cut] != ' ')
+			cut--;
+		/* a cut inside a UTF-8 sequence backs up to its start */
+		while (cut && ((unsigned char)t[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	snprintf(b, bn, "%.*s%s", (int)cut, t, cut < n ? "..." : "");
+	return b;
+}
+
+static const char *S_alabel(const dsr_dos_article *x, char *b, size_t bn)
 {
 	if (x->a->outlet && *x->a->outlet)
 		return x->a->outlet;
 	if (x->a->url)
 		return x->a->url;
-	return x->a->title ? x->a->title : x->a->id;
+	return S_aname(x->a, b, bn);
 }
 
 static dsr_err S_claim_head(dsr_buf *o, const dsr_dos_claim *c)
@@ -1587,11 +1612,12 @@ dsr_err dsr_dossier_report(const dsr_dossier *d, dsr_buf *o)
 	e = e ? e : dsr_buf_adds(o, "\nARTICLES\n");
 	for (size_t i = 0; !e && i < d->narticles && i < 40; i++) {
 		const dsr_dos_article *x = &d->articles[i];
+		char b[96];
 		e = dsr_buf_addf(o, "  %-10.10s  %-24.24s  %s", x->a->published ? x->a->published : "?",
-				 x->a->outlet ? x->a->outlet : "", x->a->title ? x->a->title : x->a->id);
+				 x->a->outlet ? x->a->outlet : "", S_aname(x->a, b, sizeof b));
 		if (!e && x->copy_of >= 0)
 			e = dsr_buf_addf(o, "  [copy of %s, %.0f%% of its text]",
-					 S_alabel(&d->articles[x->copy_of]), x->overlap * 100);
+					 S_alabel(&d->articles[x->copy_of], b, sizeof b), x->overlap * 100);
 		e = e ? e : dsr_buf_addc(o, '\n');
 	}
 	if (!e && d->narticles > 40)
@@ -1613,7 +1639,8 @@ dsr_err dsr_dossier_report(const dsr_dossier *d, dsr_buf *o)
 			const dsr_dos_evidence *x = &c->ev[k];
 			const dsr_dos_article *a = &d->articles[x->article];
 			const dsr_analysis *an = a->an;
-			e = dsr_buf_addf(o, "\n       - %s", S_alabel(a));
+			char b[64];
+			e = dsr_buf_addf(o, "\n       - %s", S_alabel(a, b, sizeof b));
 			if (!e && a->copy_of >= 0)
 				e = dsr_buf_adds(o, " (copy)");
 			e = e ? e : dsr_buf_adds(o, x->nchain ? ": " : ": its own reporting");
