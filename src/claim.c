@@ -218,6 +218,9 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 		const dsr_token *t = &d->tok[i];
 		if (t->flags & DSR_TK_PUNCT)
 			break;
+		/* "provide Russia with several UAVs": the acronym, as a quantity counts it */
+		if (dsr__tk_plural_acronym(d, i))
+			return dsr_arena_strndup(d->arena, d->text + t->start, tk_len(d, i) - 1);
 		if (!S_common_noun(d, i))
 			continue;
 		size_t j = i;
@@ -281,11 +284,14 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	c->clause.end = u->end;
 	c->attribution = u->att;
 	size_t a = S_tok_at(d, u->start), b = S_tok_at(d, u->end);
-	size_t v = (size_t)-1, cop = (size_t)-1;
+	size_t v = (size_t)-1, cop = (size_t)-1, hv = (size_t)-1;
 	bool neg = false, hedge = false, weak = false;
 	for (size_t i = a; i < b; i++) {
-		if (u->att >= 0 && cx->hole[i])
+		if (u->att >= 0 && cx->hole[i]) {
+			if (hv == (size_t)-1 && S_verb(cx, i, a) == 2)
+				hv = i;
 			continue;
+		}
 		/* "may", not "May 28" */
 		hedge |= S_in(cx, i, W_HEDGE) &&
 			 (!(d->tok[i].flags & DSR_TK_CAP) || (d->tok[i].flags & DSR_TK_SSTART));
@@ -297,6 +303,10 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		if (cop == (size_t)-1 && S_in(cx, i, W_COP))
 			cop = i;
 	}
+	/* "Russia is looking to Iran": a cue word right after the clause's
+	 * only "is", and no other verb, is its predicate */
+	if (v == (size_t)-1 && hv != (size_t)-1 && cop != (size_t)-1 && hv == cop + 1)
+		v = hv;
 	char lb[64];
 	size_t ll;
 	if (v != (size_t)-1) {

@@ -604,6 +604,18 @@ void test_claims(void)
 	}
 	CHECK(sup && sup->theme && !strcmp(sup->theme, "glider"));
 	CHECK(del && del->theme && !strcmp(del->theme, "UAV"));
+	/* "provide X with UAVs": the acronym is the theme; a cue word right
+	 * after "is" is the predicate of its own content ("is looking to") */
+	an = S_run("Corvel is preparing to provide Ostrand with several UAVs for use in the north.",
+		   "2030-05-08");
+	CHECK(an.nclaims == 1 && an.claims[0].theme && !strcmp(an.claims[0].theme, "UAV"));
+	an = S_run("Mara Lind said the ministry had intelligence indicating that Norland is looking "
+		   "to Velmont for UAVs.",
+		   "2030-05-08");
+	bool look = false;
+	for (size_t i = 0; i < an.nclaims; i++)
+		look |= an.claims[i].action && !strcmp(an.claims[i].action, "look");
+	CHECK(look);
 	/* "of any practical use" is a noun: the clause's predicate is "be" */
 	an = S_run("Velmont and Norland are far too weak to be of any practical use.", "2030-05-08");
 	for (size_t i = 0; i < an.nclaims; i++)
