@@ -168,6 +168,23 @@ static size_t S_tok_at(const nlp_doc *d, uint32_t off)
 }
 
 /* The teller as an actor, or NULL: an unresolved "they" acts for nobody. */
+/* An actor's name: a nationality stands for its country ("the Iranian
+ * government is preparing" -> Iran; the lexicon's "=" form from WordNet's
+ * pertainyms), so that claims merge with those naming the country. */
+static const char *S_actor(const nlp_doc *d, const char *name)
+{
+	size_t n = strlen(name);
+	if (n >= 64)
+		return name;
+	char lb[64];
+	for (size_t i = 0; i < n; i++)
+		lb[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+	const lx_entry *x = dsr__lx_get(d->nlp, lb, n);
+	if (!x || !(x->cls & LX_NORP) || !x->extra || x->xlen < 2 || x->extra[0] != '=')
+		return name;
+	return dsr_arena_strndup(d->arena, x->extra + 1, x->xlen - 1);
+}
+
 static const char *S_source_actor(const nlp_doc *d, const dsr_analysis *an,
 				  const dsr_attribution *at)
 {
@@ -179,7 +196,7 @@ static const char *S_source_actor(const nlp_doc *d, const dsr_analysis *an,
 	size_t sl = at->source.sp.end - at->source.sp.start;
 	bool same = strlen(at->source.canonical) == sl &&
 		    !memcmp(at->source.canonical, an->text + at->source.sp.start, sl);
-	return pron && same ? NULL : at->source.canonical;
+	return pron && same ? NULL : S_actor(d, at->source.canonical);
 }
 
 /* "citing X", "according to X": the attribution names a teller, not a
@@ -372,7 +389,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 			bool pair = prev && ((gap == 5 && !memcmp(an->text + prev->sp.end, " and ", 5)) ||
 					     (gap == 2 && !memcmp(an->text + prev->sp.end, ", ", 2)));
 			if (!pair)
-				c->actor = e->canonical;
+				c->actor = e->type == DSR_E_NORP ? S_actor(d, e->canonical) : e->canonical;
 			prev = e;
 		}
 		if (e->sp.start > vs && e->type == DSR_E_EQUIPMENT && !c->theme)

@@ -278,8 +278,31 @@ for n, canons in forms_of.items():
     # a form of two countries ("Korea", "Congo"), or a name two countries
     # would share ("Virgin Islands"), is none
     c = next(iter(canons))
-    if len(canons) == 1 and len(canon_of[c]) == 1 and "," not in c:
+    if len(canons) == 1 and len(canon_of[c]) == 1 and "," not in c and \
+            not cls.get(n, set()) & set("$DKmw"):
         add(n, "A", "=" + c)
+
+# nationality adjectives pertain to their country ("Iranian" -> Iran): claims
+# take the country as the actor of "the Iranian government agreed"
+canon_lower = {c.lower(): c for c in canon_of}
+adj_country = {}
+for lex, words, line in synsets(os.path.join(wn, "data.adj")):
+    fs = line.split("|")[0].split(" ")
+    for i in range(len(fs) - 2):
+        if fs[i] != "\\" or fs[i + 2] != "n":
+            continue
+        for w in noun_words.get(fs[i + 1], []):
+            w = w.split("(")[0].replace("_", " ").lower()
+            cs = forms_of.get(w, set())
+            c = next(iter(cs)) if len(cs) == 1 else canon_lower.get(w)
+            if c and len(canon_of[c]) == 1 and "," not in c:
+                for a in words:
+                    a = a.split("(")[0]
+                    if a[0].isupper() and "_" not in a:
+                        adj_country.setdefault(a.lower(), set()).add(c)
+for a, cs in adj_country.items():
+    if len(cs) == 1 and "N" in cls.get(a, ()) and not cls[a] & set("A$DKmw"):
+        add(a, "A", "=" + cs.pop())
 
 out = sys.stdout
 for p in sorted(cls):

@@ -616,6 +616,9 @@ void test_claims(void)
 	for (size_t i = 0; i < an.nclaims; i++)
 		look |= an.claims[i].action && !strcmp(an.claims[i].action, "look");
 	CHECK(look);
+	/* a nationality acts for its country, so the claim merges with one naming it */
+	an = S_run("The Norwegian ministry agreed to supply Ostrand with gliders.", "2030-05-08");
+	CHECK(an.nclaims == 1 && an.claims[0].actor && !strcmp(an.claims[0].actor, "Norway"));
 	/* "of any practical use" is a noun: the clause's predicate is "be" */
 	an = S_run("Velmont and Norland are far too weak to be of any practical use.", "2030-05-08");
 	for (size_t i = 0; i < an.nclaims; i++)
