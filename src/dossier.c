@@ -53,6 +53,13 @@ typedef struct S_map {
 	size_t mask, n;
 } S_map;
 
+/* qsort for arrays that may be empty (and NULL): nothing to sort below two. */
+static void S_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 static void S_map_grow(S_map *m)
 {
 	S_map o = *m;
@@ -246,7 +253,7 @@ static void S_copies(dsr_dos_article *arts, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		size_t ns;
 		uint64_t *sh = S_shingles(arts[i].a->text, arts[i].a->text_len, &ns);
-		qsort(sh, ns, sizeof *sh, S_cmp_u64);
+		S_sort(sh, ns, sizeof *sh, S_cmp_u64);
 		size_t u = 0;
 		for (size_t k = 0; k < ns; k++)
 			if (!u || sh[u - 1] != sh[k])
@@ -547,7 +554,7 @@ static void S_entities(S_cx *cx)
 	size_t *order = dsr_xmalloc((ng + 1) * sizeof *order);
 	for (size_t k = 0; k < ng; k++)
 		es[k] = (S_esort){d->entities[k], k};
-	qsort(es, ng, sizeof *es, S_cmp_ent);
+	S_sort(es, ng, sizeof *es, S_cmp_ent);
 	for (size_t k = 0; k < ng; k++) {
 		d->entities[k] = es[k].e;
 		order[es[k].k] = k;
@@ -1053,7 +1060,7 @@ static void S_claims(S_cx *cx)
 					c->items[c->nitems++] = m->items[j];
 				}
 			}
-			qsort(c->items, c->nitems, sizeof *c->items, S_cmp_size);
+			S_sort(c->items, c->nitems, sizeof *c->items, S_cmp_size);
 			size_t u = 0;
 			for (size_t j = 0; j < c->nitems; j++)
 				if (!u || it[c->items[u - 1]].art != it[c->items[j]].art)
@@ -1069,14 +1076,14 @@ static void S_claims(S_cx *cx)
 		m->roots = dsr_xmalloc((m->nitems + 1) * sizeof *m->roots);
 		for (size_t j = 0; j < m->nitems; j++)
 			m->roots[j] = it[m->items[j]].root;
-		qsort(m->roots, m->nitems, sizeof *m->roots, S_cmp_size);
+		S_sort(m->roots, m->nitems, sizeof *m->roots, S_cmp_size);
 		size_t u = 0;
 		for (size_t j = 0; j < m->nitems; j++)
 			if (!u || m->roots[u - 1] != m->roots[j])
 				m->roots[u++] = m->roots[j];
 		m->nroots = u;
 	}
-	qsort(mc, nmc, sizeof *mc, S_cmp_mc);
+	S_sort(mc, nmc, sizeof *mc, S_cmp_mc);
 	/* the public claims */
 	d->claims = dsr_arena_alloc(ar, (nmc + 1) * sizeof *d->claims);
 	d->nclaims = nmc;
@@ -1197,7 +1204,7 @@ static void S_timeline(S_cx *cx)
 	for (size_t k = 0; k < d->nclaims; k++)
 		if (d->claims[k].time && isdigit((unsigned char)d->claims[k].time->value[0]))
 			t[n++] = (S_tl){d->claims[k].time->value, d->claims[k].time->mod, k};
-	qsort(t, n, sizeof *t, S_cmp_tl);
+	S_sort(t, n, sizeof *t, S_cmp_tl);
 	d->timeline = dsr_arena_alloc(cx->arena, (n + 1) * sizeof *d->timeline);
 	d->ntimeline = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1239,7 +1246,7 @@ dsr_err dsr_dossier_build(const dsr_nlp *nlp, const dsr_article *arts, size_t n,
 	S_ord *o = dsr_xmalloc((n + 1) * sizeof *o);
 	for (size_t i = 0; i < n; i++)
 		o[i] = (S_ord){&arts[i], i};
-	qsort(o, n, sizeof *o, S_cmp_ord);
+	S_sort(o, n, sizeof *o, S_cmp_ord);
 	d->articles = dsr_arena_alloc(arena, (n + 1) * sizeof *d->articles);
 	d->narticles = d->nstored = n;
 	for (size_t i = 0; i < n; i++) {
