@@ -1608,7 +1608,10 @@ dsr_err dsr_dossier_report(const dsr_dossier *d, dsr_buf *o)
 		copies += d->articles[i].copy_of >= 0;
 	for (size_t i = 0; i < d->nclaims; i++)
 		multi += d->claims[i].nroots > 1;
-	dsr_err e = dsr_buf_addf(o, "STORY %lld  %s\n", d->id, d->title ? d->title : "(untitled)");
+	char tb[96];
+	const char *title = d->title ? d->title : d->narticles ? S_aname(d->articles[0].a, tb, sizeof tb)
+							      : "(untitled)";
+	dsr_err e = dsr_buf_addf(o, "STORY %lld  %s\n", d->id, title);
 	e = e ? e : dsr_buf_addf(o, "%zu articles", d->nstored);
 	if (!e && d->nstored > d->narticles)
 		e = dsr_buf_addf(o, " (the newest %zu analyzed)", d->narticles);

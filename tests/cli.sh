@@ -252,6 +252,7 @@ check "story: unknown id exits 1" [ $rc -eq 1 ]
 printf 'After two weeks of talks in Port Alder, the Velsen ministry has agreed to buy forty Kestrel-9 drones from Norvik Aerospace, the Harbor Gazette reported on Monday, citing two officials.\n\nThe first drones would arrive in May.\n' > "$T/untitled.txt"
 $D ingest --db "$T/u.db" --published 2031-03-10 "$T/untitled.txt" >/dev/null 2>&1
 check "story: an untitled article shows its opening words" sh -c "$D story --db '$T/u.db' 1 | grep -q '^  2031-03-10 .*After two weeks of talks in Port Alder.*\.\.\.$'"
+check "story: a story of untitled articles is headed by the opening words" sh -c "$D story --db '$T/u.db' 1 | head -n 1 | grep -q '^STORY 1  After two weeks of talks'"
 
 $D analyze sample/corpus/agency-feed.jsonl > "$T/an.jsonl" 2>/dev/null
 check "analyze: one object per JSON line" py "
