@@ -167,7 +167,6 @@ static size_t S_tok_at(const nlp_doc *d, uint32_t off)
 	return S_first((const void *)d->tok, sizeof *d->tok, d->ntok, off, true);
 }
 
-/* The teller as an actor, or NULL: an unresolved "they" acts for nobody. */
 /* An actor's name: a nationality stands for its country ("the Iranian
  * government is preparing" -> Iran; the lexicon's "=" form from WordNet's
  * pertainyms), so that claims merge with those naming the country. */
@@ -179,12 +178,11 @@ static const char *S_actor(const nlp_doc *d, const char *name)
 	char lb[64];
 	for (size_t i = 0; i < n; i++)
 		lb[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
-	const lx_entry *x = dsr__lx_get(d->nlp, lb, n);
-	if (!x || !(x->cls & LX_NORP) || !x->extra || x->xlen < 2 || x->extra[0] != '=')
-		return name;
-	return dsr_arena_strndup(d->arena, x->extra + 1, x->xlen - 1);
+	char *c = dsr__lx_country(d->nlp, d->arena, lb, n, true);
+	return c ? c : name;
 }
 
+/* The teller as an actor, or NULL: an unresolved "they" acts for nobody. */
 static const char *S_source_actor(const nlp_doc *d, const dsr_analysis *an,
 				  const dsr_attribution *at)
 {

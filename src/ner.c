@@ -708,10 +708,7 @@ static const char *S_country_name(nlp_doc *d, size_t a, const char *s, size_t l)
 {
 	if (l > 80 || !(d->tok[a].lex & (LX_PLACE | LX_COUNTRY | LX_HEAD)))
 		return NULL;
-	const lx_entry *x = dsr__lx_get(d->nlp, d->low + (s - d->text), l);
-	if (!x || !x->extra || x->xlen < 2 || x->extra[0] != '=')
-		return NULL;
-	return dsr_arena_strndup(d->arena, x->extra + 1, x->xlen - 1);
+	return dsr__lx_country(d->nlp, d->arena, d->low + (s - d->text), l, false);
 }
 
 /*

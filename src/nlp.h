@@ -59,6 +59,17 @@ static inline uint32_t dsr__lx_cls(const dsr_nlp *nlp, const char *s, size_t n)
 	const lx_entry *e = dsr__lx_get(nlp, s, n);
 	return e ? e->cls : 0;
 }
+/* The country the lowercased s[0..n) is another form of or pertains to
+ * (gen_lexicon.py's "=" forms: "russian federation", "britain", "iranian")
+ * as a new string in arena a, or NULL; with `norp`, only for a nationality. */
+static inline char *dsr__lx_country(const dsr_nlp *nlp, dsr_arena *a, const char *s, size_t n,
+				    bool norp)
+{
+	const lx_entry *e = dsr__lx_get(nlp, s, n);
+	if (!e || !e->extra || e->xlen < 2 || e->extra[0] != '=' || (norp && !(e->cls & LX_NORP)))
+		return NULL;
+	return dsr_arena_strndup(a, e->extra + 1, e->xlen - 1);
+}
 /* The lemma of a lowercased noun (drones -> drone) or verb (said -> say)
  * into out (size outsz); returns its length. */
 size_t dsr__lemma(const dsr_nlp *nlp, const char *s, size_t n, bool verb, char *out,

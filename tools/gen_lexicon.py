@@ -236,10 +236,11 @@ while todo:
             add(w, "p")
 
 # one name per country ("A", extra "=" + the name): its ISO common name, else
-# the first word of the WordNet synset that holds two of its ISO names or one
-# of several words ("Russian Federation" -> Russia, "United States of America"
-# -> United States), else its ISO short name; every other ISO name and every
-# capitalised word of that synset ("USA", "Persia") is another form of it.
+# the shorter of its ISO short name and the first word of the WordNet synset
+# that holds two of its ISO names or one of several words ("Russian
+# Federation" -> Russia, "United States of America" -> United States); every
+# other ISO name and every capitalised word of that synset ("USA", "Persia")
+# is another form of it.
 country_names = []
 for c in load("iso_3166-1.json", "3166-1"):
     names = [c[k] for k in ("name", "official_name") if k in c]
