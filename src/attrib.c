@@ -731,6 +731,39 @@ static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 	return n;
 }
 
+/* The piece of a's content that holds token t, or -1. */
+static int S_piece(const S_att *a, size_t t)
+{
+	for (int p = 0; p < a->np; p++)
+		if (t >= a->ps[p] && t < a->pe[p])
+			return p;
+	return -1;
+}
+
+/* a's cue comes before b's; if each content holds the other's cue and b's
+ * content reaches back over a's cue, a's content stops before b's teller
+ * (its source when that stands between the two cues, else its cue) and
+ * the punctuation before it. */
+static void S_unmutual(const nlp_doc *d, S_att *a, const S_att *b)
+{
+	int pb = S_piece(b, a->cs);
+	if (pb < 0 || b->ps[pb] > a->cs || S_piece(a, b->cs) < 0)
+		return;
+	size_t cut = b->se > b->ss && b->ss >= a->ce && b->ss < b->cs ? b->ss : b->cs;
+	int w = 0;
+	for (int p = 0; p < a->np; p++) {
+		size_t s = a->ps[p], e = a->pe[p] < cut ? a->pe[p] : cut;
+		while (e > s && (d->tok[e - 1].flags & DSR_TK_PUNCT) && !(S_qmark(d, e - 1)))
+			e--;
+		if (e > s) {
+			a->ps[w] = s;
+			a->pe[w++] = e;
+		}
+	}
+	if (w)
+		a->np = w;
+}
+
 /* Leans the cue decision towards recall (PolNeAR dev: +0.005 cue F1). */
 static const float S_cue_bias = 1.5f;
 
@@ -906,9 +939,12 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		if (!end)
 			continue;
 		size_t st = a->ss - 1;
-		while (st > 0 && c.sid[st - 1] == c.sid[a->ss] && a->ss - st < 120)
+		while (st > 0 && c.sid[st - 1] == c.sid[a->ss] && a->ss - st < 120 &&
+		       !(d->tok[st].flags & (DSR_TK_NL | DSR_TK_PARA)))
 			st--;
-		bool before = a->ps[0] < a->cs; /* the tagger found the content before */
+		/* the tagger found the content before, more than a word or two */
+		bool tiny = a->np == 1 && a->pe[0] <= a->ss && a->pe[0] <= a->ps[0] + 2;
+		bool before = a->ps[0] < a->cs && !tiny;
 		if (!before && (st + 3 > a->ss - 1 || !dsr__tk_is(d, a->ss - 1, ",")))
 			continue;
 		if (!before) {
@@ -951,6 +987,12 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			a->src.kind = e->type == DSR_E_PERSON ? DSR_S_PERSON : DSR_S_ORGANIZATION;
 		}
 	}
+	/* "X has agreed to buy drones, the Gazette reported": when two contents
+	 * each hold the other's cue and the later one looks back, the earlier
+	 * content ends before the later teller, so that it nests inside */
+	for (size_t k = 0; k < na; k++)
+		for (size_t b = k + 1; b < na && at[b].cs <= at[k].cs + 250; b++)
+			S_unmutual(d, &at[k], &at[b]);
 	/* nesting: an attribution whose cue lies in another's content is told by it */
 	for (size_t k = 0; k < na; k++) {
 		size_t bestw = (size_t)-1;
@@ -964,8 +1006,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			if (b == k)
 				continue;
 			size_t s = at[b].ps[0], e = at[b].pe[at[b].np - 1];
-			if (at[k].cs >= s && at[k].cs < e && e - s < bestw &&
-			    !(at[b].cs >= at[k].ps[0] && at[b].cs < at[k].pe[at[k].np - 1])) {
+			if (S_piece(&at[b], at[k].cs) >= 0 && e - s < bestw &&
+			    S_piece(&at[k], at[b].cs) < 0) {
 				bestw = e - s;
 				at[k].outer = (long)b;
 			}
@@ -977,12 +1019,29 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			 (dsr__tk_is(d, at[k].cs, "citing") || dsr__tk_is(d, at[k].cs, "quoting")))
 			at[k + 1].cited = (long)k; /* "Citing Y, X said" */
 	}
+	/* the one who cites is the teller it follows or precedes, not a name
+	 * the role tagger found in between ("X reported, citing Y") */
+	for (size_t k = 0; k < na; k++) {
+		if (at[k].cited < 0 || at[k].se <= at[k].ss)
+			continue;
+		S_att *ct = &at[at[k].cited];
+		ct->ss = at[k].ss;
+		ct->se = at[k].se;
+		ct->src = at[k].src;
+	}
 	/* "X reported, citing Y, that Z": the citing cue's content is Y; what
 	 * follows Y is what X reported */
 	for (size_t k = 0; k < na; k++) {
 		if (at[k].cited < 0)
 			continue;
 		S_att *ct = &at[at[k].cited];
+		/* pieces past the citing cue's sentence or line belong to neither */
+		size_t end = ct->ce;
+		while (end < d->ntok && c.sid[end] == c.sid[ct->cs] &&
+		       !(d->tok[end].flags & (DSR_TK_NL | DSR_TK_PARA)))
+			end++;
+		while (ct->np > 1 && ct->ps[ct->np - 1] >= end)
+			ct->np--;
 		while (ct->np > 1 && at[k].np < 8) {
 			size_t ps = ct->ps[ct->np - 1], pe = ct->pe[ct->np - 1];
 			int p = at[k].np;

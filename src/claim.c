@@ -486,6 +486,15 @@ static int S_cmp_unit(const void *x, const void *y)
 }
 
 /* Does the content open on its verb right after the cue? */
+/* Does span sp lie inside a piece of x's content? */
+static bool S_in_parts(const dsr_attribution *x, dsr_span sp)
+{
+	for (size_t p = 0; p < x->nparts; p++)
+		if (sp.start >= x->parts[p].start && sp.end <= x->parts[p].end)
+			return true;
+	return false;
+}
+
 static bool S_opens_on_verb(const nlp_doc *d, const dsr_attribution *x)
 {
 	size_t ci = S_tok_at(d, x->content.start);
@@ -502,7 +511,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		return;
 	/* units: innermost attributed contents, cut at sentence ends, then
 	 * sentences with no attribution */
-	size_t cap = an->nsentences + an->nattributions * 4 + 1, nu = 0;
+	size_t cap = an->nsentences + an->nattributions * 8 + 1, nu = 0;
 	bool *control = dsr_arena_alloc(d->arena, an->nattributions + 1);
 	bool *lead = dsr_arena_alloc(d->arena, an->nattributions + 1); /* S_opens_on_verb */
 	const char **will = dsr_arena_alloc(d->arena, (an->nattributions + 1) * sizeof *will);
@@ -547,7 +556,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		}
 		for (size_t j = lo; j < an->nattributions && !outer &&
 				    an->attributions[j].cue.start < x->content.end; j++)
-			outer = j != k && an->attributions[j].cue.end <= x->content.end &&
+			outer = j != k && S_in_parts(x, an->attributions[j].cue) &&
 				!S_teller_only(d, &an->attributions[j]);
 		covered[x->sentence] = true;
 		if (outer || S_teller_only(d, x))
@@ -573,18 +582,29 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 					break;
 			}
 		}
-		/* one unit per sentence the content touches */
-		dsr_span sp = x->content;
-		size_t s = S_first((const void *)an->sentences, sizeof *an->sentences, an->nsentences, sp.start, true);
-		for (; s < an->nsentences && an->sentences[s].start < sp.end && nu < cap; s++) {
-			dsr_span ss = an->sentences[s];
-			uint32_t a = sp.start > ss.start ? sp.start : ss.start;
-			uint32_t b = sp.end < ss.end ? sp.end : ss.end;
-			if (a >= b)
-				continue;
-			covered[s] = true;
-			u[nu++] = (S_unit){a, b, att, (uint32_t)s, actor, will[k],
-					   control[k] && S_lemma_in(will[k], S_hedge_cue)};
+		/* one unit per sentence each piece of the content touches; pieces
+		 * a few words apart ("he said") are one */
+		for (size_t p = 0; p < x->nparts; p++) {
+			dsr_span sp = x->parts[p];
+			while (p + 1 < x->nparts &&
+			       S_tok_at(d, x->parts[p + 1].start) <= S_tok_at(d, sp.end) + 10)
+				sp.end = x->parts[++p].end;
+			/* the cue's verb stands in only for a piece right after it */
+			const char *wl = sp.start >= x->cue.end &&
+					 S_tok_at(d, sp.start) <= S_tok_at(d, x->cue.end) + 2
+					 ? will[k] : NULL;
+			size_t s = S_first((const void *)an->sentences, sizeof *an->sentences,
+					   an->nsentences, sp.start, true);
+			for (; s < an->nsentences && an->sentences[s].start < sp.end && nu < cap; s++) {
+				dsr_span ss = an->sentences[s];
+				uint32_t a = sp.start > ss.start ? sp.start : ss.start;
+				uint32_t b = sp.end < ss.end ? sp.end : ss.end;
+				if (a >= b)
+					continue;
+				covered[s] = true;
+				u[nu++] = (S_unit){a, b, att, (uint32_t)s, actor, wl,
+						   control[k] && S_lemma_in(will[k], S_hedge_cue)};
+			}
 		}
 	}
 	for (size_t s = 0; s < an->nsentences && nu < cap; s++)

@@ -446,6 +446,11 @@ static const dsr_attribution *S_att(const dsr_analysis *an, const char *cue)
 	return NULL;
 }
 
+/* an outlet reports an agreement after the fact, citing officials */
+static const char S_buy_report[] =
+	"After two weeks of talks, the Velsen ministry has agreed to buy forty gliders from Norvik "
+	"Aerospace, the Harbor Gazette reported on Monday, citing two officials.";
+
 void test_attributions(void)
 {
 	dsr_analysis an = S_run(
@@ -505,6 +510,41 @@ void test_attributions(void)
 		ndoc += an.attributions[i].has_source &&
 			an.attributions[i].source.kind == DSR_S_DOCUMENT;
 	CHECK(ndoc == 2);
+	/* "X has agreed to buy, the Gazette reported, citing Y": the agreement's
+	 * content stops before the outlet, and the one who cites is the outlet */
+	an = S_run(S_buy_report, "2030-05-08");
+	a = S_att(&an, "has agreed");
+	CHECK(a != NULL);
+	if (a)
+		CHECK_STR(S_span(&an, a->content), "to buy forty gliders from Norvik Aerospace");
+	a = S_att(&an, "citing");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(a->source.canonical, "Harbor Gazette");
+	/* "CONTENT, three officials told the newspaper": the content is all
+	 * that comes before on its line, not a word the tagger picked */
+	an = S_run("Broken feed text\nls signed the lease for the Velmont depot in early May, and "
+		   "the two firms are moving quickly to share designs that could let work begin "
+		   "within weeks, three officials familiar with the talks told the newspaper.",
+		   "2030-05-08");
+	a = S_att(&an, "told");
+	CHECK(a != NULL);
+	if (a)
+		CHECK(!strncmp(S_span(&an, a->content), "ls signed the lease", 19) &&
+		      strstr(S_span(&an, a->content), "within weeks"));
+}
+
+/* The last claim whose action is `action`, and how many there are. */
+static const dsr_claim *S_action(const dsr_analysis *an, const char *action, size_t *n)
+{
+	const dsr_claim *last = NULL;
+	*n = 0;
+	for (size_t i = 0; i < an->nclaims; i++)
+		if (an->claims[i].action && !strcmp(an->claims[i].action, action)) {
+			last = &an->claims[i];
+			++*n;
+		}
+	return last;
 }
 
 void test_claims(void)
@@ -559,17 +599,43 @@ void test_claims(void)
 	an = S_run("The island state of Corvel has agreed to buy 40 patrol boats from Ostrand Yards, "
 		   "two officials told the Meridian Daily.",
 		   "2030-05-08");
-	size_t nbuy = 0;
-	for (size_t i = 0; i < an.nclaims; i++) {
-		const dsr_claim *c = &an.claims[i];
-		if (!c->action || strcmp(c->action, "buy"))
-			continue;
-		nbuy++;
+	size_t nbuy;
+	const dsr_claim *c = S_action(&an, "buy", &nbuy);
+	CHECK(nbuy == 1);
+	if (c) {
 		CHECK(c->actor && !strcmp(c->actor, "Corvel"));
 		CHECK(c->attribution >= 0 &&
 		      strstr(S_span(&an, an.attributions[c->attribution].cue), "told"));
 	}
+	/* the same when an outlet reports it after the fact, citing officials */
+	an = S_run(S_buy_report, "2030-05-08");
+	c = S_action(&an, "buy", &nbuy);
 	CHECK(nbuy == 1);
+	if (c) {
+		CHECK(c->actor && !strcmp(c->actor, "Velsen"));
+		CHECK(c->nquantities == 1);
+		CHECK(c->attribution >= 0 && an.attributions[c->attribution].nchain >= 1 &&
+		      !strcmp(an.attributions[c->attribution].chain[0].canonical, "Harbor Gazette"));
+	}
+	/* a lead whose report cue comes last and whose opening words the tagger
+	 * read as a cue of their own: the agreement is still a claim, and no
+	 * stray piece of that content makes one */
+	an = S_run("After weeks of savaging Velmont towns with Norvish-made gliders, Ostrava has "
+		   "quietly reached an agreement with Kelvar to begin building hundreds of gliders "
+		   "on its soil, the Harbor Gazette reported Saturday, citing new intelligence seen "
+		   "by Western agencies.\nls finalized the deal during a meeting in Kelvar in early "
+		   "November, and the two countries are moving rapidly to share designs that could "
+		   "allow work to begin within months, three officials familiar with the matter told "
+		   "the newspaper.",
+		   "2030-05-08");
+	bool agreed = false, stray = false;
+	for (size_t i = 0; i < an.nclaims; i++) {
+		const dsr_claim *x = &an.claims[i];
+		agreed |= x->actor && !strcmp(x->actor, "Ostrava") && !strcmp(x->action, "agree");
+		stray |= x->clause.end - x->clause.start < 4;
+	}
+	CHECK(agreed);
+	CHECK(!stray);
 	/* a passive clause is about its subject's head noun, a regular plural
 	 * included, not a made-in adjective before it; "reportedly" hedges */
 	an = S_run("Corvel-made gliders were reportedly used in a raid on the port of Ostrand.",
