@@ -13,7 +13,7 @@
 
 #include "nlp.h"
 
-enum { W_AUX = 1, W_DET = 2, W_NEG = 4, W_HEDGE = 8, W_COP = 16, W_LOC = 32 };
+enum { W_AUX = 1, W_DET = 2, W_NEG = 4, W_HEDGE = 8, W_COP = 16, W_LOC = 32, W_ART = 64 };
 
 /* Per article: each token's word classes (W_*) and whether it lies in
  * another attribution's cue or in a teller-only content ("citing X"). */
@@ -36,6 +36,10 @@ static const char *const S_det[] = {
 	"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
 	"my", "your", "some", "any", "each", "every", "no", "of", "for", "in", "on", "at", "by",
 	"with", "from", NULL};
+/* what opens an object: "pose a threat", "supplies the parts" */
+static const char *const S_art[] = {"a", "an", "the", "its", "their", "his", "her", "our",
+				   "my", "your", "some", "any", "each", "every", "this",
+				   "these", "those", NULL};
 static const char *const S_loc[] = {"in", "at", "near", "off", "outside", "inside", "across",
 				   "around", "within", "into", "throughout", "across", NULL};
 static const char *const S_neg[] = {"not", "n't", "never", "no", "neither", "nor", "nobody",
@@ -127,13 +131,16 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 			return 0;
 		return 1; /* "the first drones" */
 	}
+	/* a word that is also a noun is the verb when an object follows:
+	 * "deals pose a threat", "Corvel supplies the parts" */
+	bool obj = i + 1 < d->ntok && S_in(cx, i + 1, W_ART);
 	if (plural_s)
-		return 1; /* "drones" */
+		return obj ? 2 : 1; /* "drones" */
 	if (ed || ((lex & LX_VERBINF) && !plural_s && !(lex & LX_ADJ)))
 		return 2;
 	if (!(lex & (LX_NOUN | LX_NOUNINF | LX_ADJ)))
 		return 2;
-	return 1;
+	return obj ? 2 : 1;
 }
 
 typedef struct S_unit {
@@ -620,6 +627,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 	dsr__wset_add(&ws, S_hedge, W_HEDGE);
 	dsr__wset_add(&ws, S_copula, W_COP);
 	dsr__wset_add(&ws, S_loc, W_LOC);
+	dsr__wset_add(&ws, S_art, W_ART);
 	S_cx cx = {d, an, dsr_arena_alloc(d->arena, d->ntok + 1), dsr_arena_alloc(d->arena, d->ntok + 1)};
 	memset(cx.hole, 0, d->ntok + 1);
 	for (size_t i = 0; i < d->ntok; i++)

@@ -53,7 +53,8 @@ static const struct {
 		   "colonel major captain lieutenant sergeant admiral commander officer "
 		   "spokesman spokeswoman spokesperson ambassador envoy king queen prince "
 		   "princess pope bishop rev father saint st ayatollah sheikh analyst "
-		   "economist professor founder co-founder deputy head leader"},
+		   "economist professor founder co-founder deputy head leader advisor adviser aide "
+		   "commissioner administrator coordinator inspector attorney prosecutor"},
 	{LX_ORGSUF, "inc corp corporation co ltd llc plc ag sa nv gmbh group holdings bank "
 		    "company companies association agency ministry department council "
 		    "committee commission institute university college party union "

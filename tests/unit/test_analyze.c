@@ -521,6 +521,16 @@ void test_attributions(void)
 	CHECK(a && a->has_source);
 	if (a && a->has_source)
 		CHECK_STR(a->source.canonical, "Harbor Gazette");
+	/* an adviser's title goes before the person's name, and "he" is that person */
+	an = S_run("On Monday, Velmont National Security Advisor Jake Sullivan said the ministry had "
+		   "new data. He said the plant was ready.",
+		   "2030-05-08");
+	size_t nsul = 0;
+	for (size_t i = 0; i < an.nattributions; i++)
+		nsul += an.attributions[i].has_source && an.attributions[i].source.canonical &&
+			!strcmp(an.attributions[i].source.canonical, "Jake Sullivan") &&
+			an.attributions[i].source.kind == DSR_S_PERSON;
+	CHECK(nsul == 2);
 	/* "CONTENT, three officials told the newspaper": the content is all
 	 * that comes before on its line, not a word the tagger picked */
 	an = S_run("Broken feed text\nls signed the lease for the Velmont depot in early May, and "
@@ -682,6 +692,13 @@ void test_claims(void)
 	for (size_t i = 0; i < an.nclaims; i++)
 		look |= an.claims[i].action && !strcmp(an.claims[i].action, "look");
 	CHECK(look);
+	/* a word that is also a noun is the predicate when an object follows it */
+	an = S_run("Mara Lind said that bad deals between Corvel and Ostrand pose a growing threat "
+		   "to the region.",
+		   "2030-05-08");
+	size_t npose;
+	S_action(&an, "pose", &npose);
+	CHECK(npose == 1);
 	/* a nationality acts for its country, so the claim merges with one naming it */
 	an = S_run("The Norwegian ministry agreed to supply Ostrand with gliders.", "2030-05-08");
 	CHECK(an.nclaims == 1 && an.claims[0].actor && !strcmp(an.claims[0].actor, "Norway"));
