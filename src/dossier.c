@@ -22,7 +22,9 @@
  *    origin: a named teller ("Norvik Aerospace", an outlet) is the root;
  *    unnamed ones ("three officials", "the sources") are vouched for by the
  *    outlet nearest to them in the chain, else by the article's outlet; a
- *    copy speaks with its original's voice. `independent` counts roots.
+ *    copy speaks with its original's voice, and where its original tells
+ *    the same claim it has that evidence's root (a copy that cut a teller's
+ *    name is no second origin). `independent` counts roots.
  * 6. The timeline orders claims by their date, keeping its precision.
  */
 #include <ctype.h>
@@ -1074,8 +1076,19 @@ static void S_claims(S_cx *cx)
 	for (size_t k = 0; k < nmc; k++) {
 		S_mc *m = &mc[k];
 		m->roots = dsr_xmalloc((m->nitems + 1) * sizeof *m->roots);
-		for (size_t j = 0; j < m->nitems; j++)
-			m->roots[j] = it[m->items[j]].root;
+		for (size_t j = 0; j < m->nitems; j++) {
+			/* a copy's evidence has the root of its original's, when the
+			 * original tells the same claim (a copy that cut the name of
+			 * the original's teller is not a second origin) */
+			S_item *x = &it[m->items[j]];
+			size_t orig = d->articles[x->art].original;
+			for (size_t j2 = 0; orig != x->art && j2 < m->nitems; j2++)
+				if (it[m->items[j2]].art == orig) {
+					x->root = it[m->items[j2]].root;
+					break;
+				}
+			m->roots[j] = x->root;
+		}
 		S_sort(m->roots, m->nitems, sizeof *m->roots, S_cmp_size);
 		size_t u = 0;
 		for (size_t j = 0; j < m->nitems; j++)

@@ -43,6 +43,22 @@ static bool S_has_root(const dsr_dossier *d, const dsr_dos_claim *c, const char 
 	return false;
 }
 
+/* Articles a[0..n) with ids art0.., titled by their outlets, dates given. */
+static void S_articles(dsr_article *a, int n, const char *const *texts,
+		       const char *const *outlets, const char *const *dates)
+{
+	memset(a, 0, (size_t)n * sizeof *a);
+	for (int i = 0; i < n; i++) {
+		snprintf(a[i].id, sizeof a[i].id, "art%d", i);
+		a[i].text = texts[i];
+		a[i].text_len = strlen(texts[i]);
+		a[i].outlet = outlets[i];
+		a[i].published = dates[i];
+		a[i].published_from = "given";
+		a[i].title = outlets[i];
+	}
+}
+
 void test_dossier(void)
 {
 	dsr_nlp *nlp;
@@ -53,21 +69,12 @@ void test_dossier(void)
 	memcpy(copy + sizeof S_courier - 1, S_tail, sizeof S_tail);
 	/* given out of order: the dossier orders them by date */
 	dsr_article a[4];
-	memset(a, 0, sizeof a);
 	const char *texts[4] = {S_ledger, copy, S_agency, S_courier};
 	const char *outlets[4] = {"The Evening Ledger", "Ridge Post", "Northline Agency",
 				  "The Lantern Courier"};
 	const char *dates[4] = {"2040-06-05", "2040-06-02T11:00:00Z", "2040-06-04",
 				"2040-06-02T08:00:00Z"};
-	for (int i = 0; i < 4; i++) {
-		snprintf(a[i].id, sizeof a[i].id, "art%d", i);
-		a[i].text = texts[i];
-		a[i].text_len = strlen(texts[i]);
-		a[i].outlet = outlets[i];
-		a[i].published = dates[i];
-		a[i].published_from = "given";
-		a[i].title = outlets[i];
-	}
+	S_articles(a, 4, texts, outlets, dates);
 	dsr_arena ar;
 	dsr_arena_init(&ar);
 	dsr_dossier d;
@@ -196,7 +203,6 @@ void test_dossier_entities(void)
 		"be delivered in June.",
 	};
 	dsr_article a[2];
-	memset(a, 0, sizeof a);
 	for (int i = 0; i < 2; i++) {
 		snprintf(a[i].id, sizeof a[i].id, "e%d", i);
 		a[i].text = texts[i];
@@ -222,6 +228,42 @@ void test_dossier_entities(void)
 	for (size_t k = 0; buoy && k < buoy->naliases; k++)
 		alias |= !strcmp(buoy->aliases[k], "Sea Warden") || !strcmp(buoy->aliases[k], "Halcyon-4");
 	CHECK(alias);
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
+
+/* A copy that cut the name of its original's teller is no second origin. */
+void test_dossier_copy_root(void)
+{
+	static const char orig[] =
+		"Tarsia has agreed to buy 200 Halcyon-4 sonar buoys, two officials told The Lantern "
+		"Courier.\n\nA spokesperson for Brightwater Aerospace, Ilse Varga, said the company "
+		"does not discuss customer contracts.\n\nThe buoys can listen for ships across "
+		"forty miles of open water and stay at sea for a year without service.";
+	static const char copy[] =
+		"Tarsia has agreed to buy 200 Halcyon-4 sonar buoys, two officials told The Lantern "
+		"Courier.\n\nA spokesperson for Brightwater Aerospace said the company does not "
+		"discuss customer contracts.\n\nThe buoys can listen for ships across forty miles "
+		"of open water and stay at sea for a year without service.";
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	dsr_article a[2];
+	memset(a, 0, sizeof a);
+	const char *texts[2] = {orig, copy};
+	const char *outlets[2] = {"The Lantern Courier", "Ridge Post"};
+	const char *dates[2] = {"2040-06-02T08:00:00Z", "2040-06-02T11:00:00Z"};
+	S_articles(a, 2, texts, outlets, dates);
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_dossier d;
+	CHECK(dsr_dossier_build(nlp, a, 2, &ar, &d) == DSR_OK);
+	CHECK(d.narticles == 2 && d.articles[1].copy_of == 0);
+	const dsr_dos_claim *c = S_find(&d, "discuss", false, NULL);
+	c = c ? c : S_find(&d, "discuss", true, NULL);
+	CHECK(c != NULL);
+	if (c)
+		CHECK(c->nev == 2 && c->nroots == 1);
 	dsr_arena_release(&ar);
 	dsr_nlp_free(nlp);
 }
