@@ -753,7 +753,7 @@ static void S_unmutual(const nlp_doc *d, S_att *a, const S_att *b)
 	int w = 0;
 	for (int p = 0; p < a->np; p++) {
 		size_t s = a->ps[p], e = a->pe[p] < cut ? a->pe[p] : cut;
-		while (e > s && (d->tok[e - 1].flags & DSR_TK_PUNCT) && !(S_qmark(d, e - 1)))
+		while (e > s && (d->tok[e - 1].flags & DSR_TK_PUNCT) && !S_qmark(d, e - 1))
 			e--;
 		if (e > s) {
 			a->ps[w] = s;

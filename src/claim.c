@@ -492,7 +492,6 @@ static int S_cmp_unit(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start ? 1 : (a->end > b->end) - (a->end < b->end);
 }
 
-/* Does the content open on its verb right after the cue? */
 /* Does span sp lie inside a piece of x's content? */
 static bool S_in_parts(const dsr_attribution *x, dsr_span sp)
 {
@@ -502,6 +501,7 @@ static bool S_in_parts(const dsr_attribution *x, dsr_span sp)
 	return false;
 }
 
+/* Does the content open on its verb right after the cue? */
 static bool S_opens_on_verb(const nlp_doc *d, const dsr_attribution *x)
 {
 	size_t ci = S_tok_at(d, x->content.start);
