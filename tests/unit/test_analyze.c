@@ -64,6 +64,13 @@ static const dsr_entity *S_ent(const dsr_analysis *an, const char *text, size_t 
 	return NULL;
 }
 
+/* Is the nth mention `text` an entity of that type? */
+static bool S_is(const dsr_analysis *an, const char *text, size_t nth, dsr_etype type)
+{
+	const dsr_entity *e = S_ent(an, text, nth);
+	return e && e->type == type;
+}
+
 void test_tokens_sentences(void)
 {
 	dsr_analysis an = S_run("Mr. Okafor flew the Shahed-136 from the U.S. to Lagos. It cost $6,000.50 "
@@ -257,15 +264,12 @@ void test_entities(void)
 	CHECK(e != NULL);
 	if (e)
 		CHECK_STR(e->canonical, "Coastal Defence Corps");
-	e = S_ent(&an, "Kestrel-9", 0);
-	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	CHECK(S_is(&an, "Kestrel-9", 0, DSR_E_EQUIPMENT));
 	e = S_ent(&an, "Sea Hawk", 0);
 	if (e)
 		CHECK_STR(e->canonical, "Kestrel-9");
-	e = S_ent(&an, "S-400", 0);
-	CHECK(e && e->type == DSR_E_EQUIPMENT);
-	e = S_ent(&an, "Lisbon", 0);
-	CHECK(e && e->type == DSR_E_GPE);
+	CHECK(S_is(&an, "S-400", 0, DSR_E_EQUIPMENT));
+	CHECK(S_is(&an, "Lisbon", 0, DSR_E_GPE));
 	e = S_ent(&an, "Harbor Gazette", 1);
 	if (e)
 		CHECK_STR(e->canonical, "Harbor Gazette");
@@ -278,58 +282,46 @@ void test_entities(void)
 		   "blamed suppliers. The plan drew criticism from Senator Olen Marsh. Describing "
 		   "the cuts, General Motors workers protested.",
 		   "2030-05-08");
-	e = S_ent(&an, "Ada Brennan", 0);
-	CHECK(e && e->type == DSR_E_PERSON);
+	CHECK(S_is(&an, "Ada Brennan", 0, DSR_E_PERSON));
 	CHECK(S_ent(&an, "CEO Ada Brennan", 0) == NULL);
-	e = S_ent(&an, "Olen Marsh", 0);
-	CHECK(e && e->type == DSR_E_PERSON);
+	CHECK(S_is(&an, "Olen Marsh", 0, DSR_E_PERSON));
 	CHECK(S_ent(&an, "Citing", 0) == NULL);
 	CHECK(S_ent(&an, "Describing", 0) == NULL);
 	CHECK(S_ent(&an, "The", 0) == NULL);
-	e = S_ent(&an, "General Motors", 0);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "General Motors", 0, DSR_E_ORG));
 
 	/* camel-case names are products unless they speak; no name ends in
 	 * punctuation or a joining word */
 	an = S_run("Zendra sold the zPad, the qMac, and the vTab Mini and more. oLark said sales "
 		   "grew, and oLark hired staff.",
 		   "2030-05-08");
-	e = S_ent(&an, "qMac", 0);
-	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	CHECK(S_is(&an, "qMac", 0, DSR_E_EQUIPMENT));
 	CHECK(S_ent(&an, "qMac,", 0) == NULL);
-	e = S_ent(&an, "vTab Mini", 0);
-	CHECK(e && e->type == DSR_E_EQUIPMENT);
+	CHECK(S_is(&an, "vTab Mini", 0, DSR_E_EQUIPMENT));
 	CHECK(S_ent(&an, "vTab Mini and", 0) == NULL);
-	e = S_ent(&an, "oLark", 1);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "oLark", 1, DSR_E_ORG));
 
 	/* a one-word name the gazetteer does not know as a place, read as one
 	 * after "in", is an organisation when it speaks */
 	an = S_run("Fiat will buy a stake in Corvath. The deal gives Fiat control of Corvath. "
 		   "Corvath said the plan would save jobs.",
 		   "2030-05-08");
-	e = S_ent(&an, "Corvath", 0);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "Corvath", 0, DSR_E_ORG));
 
 	/* ... and after "a stake in", where companies are held */
 	an = S_run("Last year Orsa bought a 20 percent stake in Pellwick, and this year it wants "
 		   "a majority stake in Pellwick.",
 		   "2030-05-08");
-	e = S_ent(&an, "Pellwick", 1);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "Pellwick", 1, DSR_E_ORG));
 
 	/* land and water by their first or last word; an organisation's suffix wins */
 	an = S_run("The navy tested two prototypes off Cape Morrow. The Tarn River flooded near "
 		   "Lake Varda, and Lake Varda College closed.",
 		   "2030-05-08");
-	e = S_ent(&an, "Cape Morrow", 0);
-	CHECK(e && e->type == DSR_E_LOC);
-	e = S_ent(&an, "Tarn River", 0);
-	CHECK(e && e->type == DSR_E_LOC);
-	e = S_ent(&an, "Lake Varda", 0);
-	CHECK(e && e->type == DSR_E_LOC);
-	e = S_ent(&an, "Lake Varda College", 0);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "Cape Morrow", 0, DSR_E_LOC));
+	CHECK(S_is(&an, "Tarn River", 0, DSR_E_LOC));
+	CHECK(S_is(&an, "Lake Varda", 0, DSR_E_LOC));
+	CHECK(S_is(&an, "Lake Varda College", 0, DSR_E_ORG));
 
 	/* a name before a kind of product names the product, in every mention;
 	 * a name that owns or makes is the maker */
@@ -337,20 +329,16 @@ void test_entities(void)
 		   "Korrig in Velmont, and Korrig's Telvo trucks sell well. Korrig trucks are "
 		   "cheap. Buyers like the Orlen Vasta.",
 		   "2030-05-08");
-	e = S_ent(&an, "Orlen Vasta", 2);
-	CHECK(e && e->type == DSR_E_EQUIPMENT);
-	e = S_ent(&an, "Korrig", 2);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "Orlen Vasta", 2, DSR_E_EQUIPMENT));
+	CHECK(S_is(&an, "Korrig", 2, DSR_E_ORG));
 
 	/* a name the lexicon knows in full stays whole, at a sentence start too;
 	 * an acronym is of its expansion's type */
 	an = S_run("The Bank of England will lend more. Analysts met the Bank of England "
 		   "governor. The Tarsian Central Bank (TCB) will lend too.",
 		   "2030-05-08");
-	e = S_ent(&an, "Bank of England", 0);
-	CHECK(e && e->type == DSR_E_ORG);
-	e = S_ent(&an, "Bank of England", 1);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "Bank of England", 0, DSR_E_ORG));
+	CHECK(S_is(&an, "Bank of England", 1, DSR_E_ORG));
 	e = S_ent(&an, "TCB", 0);
 	CHECK(e && e->type == DSR_E_ORG && !strcmp(e->canonical, "Tarsian Central Bank"));
 
@@ -375,19 +363,15 @@ void test_entities(void)
 	an = S_run("Korrig showed the jet at the Velmont Air Show and again at the Tarn Developers "
 		   "Conference.",
 		   "2030-05-08");
-	e = S_ent(&an, "Velmont Air Show", 0);
-	CHECK(e && e->type == DSR_E_EVENT);
-	e = S_ent(&an, "Tarn Developers Conference", 0);
-	CHECK(e && e->type == DSR_E_EVENT);
+	CHECK(S_is(&an, "Velmont Air Show", 0, DSR_E_EVENT));
+	CHECK(S_is(&an, "Tarn Developers Conference", 0, DSR_E_EVENT));
 
 	/* market indexes, named before "index" or moving by points */
 	an = S_run("Shares slid in Velmont. The Tessaly Composite fell 82 points, and the Varda 50 "
 		   "index lost 1.2 percent. Traders said the Tessaly Composite may recover.",
 		   "2030-05-08");
-	e = S_ent(&an, "Tessaly Composite", 1);
-	CHECK(e && e->type == DSR_E_OTHER);
-	e = S_ent(&an, "Varda 50", 0);
-	CHECK(e && e->type == DSR_E_OTHER);
+	CHECK(S_is(&an, "Tessaly Composite", 1, DSR_E_OTHER));
+	CHECK(S_is(&an, "Varda 50", 0, DSR_E_OTHER));
 
 	/* an employer before a title is a name of its own; words that open a
 	 * title ("Prime", "Acting", "Presiding") are no names; a company's
@@ -397,25 +381,19 @@ void test_entities(void)
 		   "Judge Martin Mann and Prime Minister Ada Brennan. Orvel said sales rose, and "
 		   "Orvel Australia will hire. Lantern Software announced a tablet on Monday.",
 		   "2030-05-08");
-	e = S_ent(&an, "Orvel Motor Company", 0);
-	CHECK(e && e->type == DSR_E_ORG);
-	e = S_ent(&an, "Dana Reyes", 0);
-	CHECK(e && e->type == DSR_E_PERSON);
-	e = S_ent(&an, "Ivo Kran", 0);
-	CHECK(e && e->type == DSR_E_PERSON);
-	e = S_ent(&an, "Martin Mann", 0);
-	CHECK(e && e->type == DSR_E_PERSON);
+	CHECK(S_is(&an, "Orvel Motor Company", 0, DSR_E_ORG));
+	CHECK(S_is(&an, "Dana Reyes", 0, DSR_E_PERSON));
+	CHECK(S_is(&an, "Ivo Kran", 0, DSR_E_PERSON));
+	CHECK(S_is(&an, "Martin Mann", 0, DSR_E_PERSON));
 	CHECK(S_ent(&an, "Acting", 0) == NULL);
 	CHECK(S_ent(&an, "Presiding", 0) == NULL);
 	CHECK(S_ent(&an, "Prime", 0) == NULL);
-	e = S_ent(&an, "Orvel Australia", 0);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "Orvel Australia", 0, DSR_E_ORG));
 	e = S_ent(&an, "Lantern Software", 0);
 	CHECK(e != NULL);
 	/* "US" in capitals is a place, not the pronoun */
 	an = S_run("The US will lend more.", "2030-05-08");
-	e = S_ent(&an, "US", 0);
-	CHECK(e && e->type == DSR_E_GPE);
+	CHECK(S_is(&an, "US", 0, DSR_E_GPE));
 	/* an accented common word is still common ("Caf\xc3\xa9"); a quoted alias
 	 * keeps its first word; "Daily" inside a sentence names a paper */
 	an = S_run("Caf\xc3\xa9 owners told the Tarvik Daily that the Kestrel-9 drone, known as the "
@@ -426,8 +404,7 @@ void test_entities(void)
 	CHECK(e && e->type == DSR_E_EQUIPMENT);
 	if (e)
 		CHECK_STR(e->canonical, "Kestrel-9");
-	e = S_ent(&an, "Tarvik Daily", 0);
-	CHECK(e && e->type == DSR_E_ORG);
+	CHECK(S_is(&an, "Tarvik Daily", 0, DSR_E_ORG));
 	CHECK_STR(S_time(&an, "daily"), "P1D");
 	CHECK_STR(S_time(&an, "Daily"), "MISSING");
 	/* a plural acronym is no name */
