@@ -499,25 +499,25 @@ void test_attributions(void)
 	if (a && a->has_source)
 		CHECK_STR(a->source.canonical, "Harbor Gazette");
 	/* an adviser's title goes before the person's name, and "he" is that person */
-	an = S_run("On Monday, Velmont National Security Advisor Jake Sullivan said the ministry had "
+	an = S_run("On Monday, Velmont National Security Advisor Arlen Tosk said the ministry had "
 		   "new data. He said the plant was ready.",
 		   "2030-05-08");
 	size_t nsul = 0;
 	for (size_t i = 0; i < an.nattributions; i++)
 		nsul += an.attributions[i].has_source && an.attributions[i].source.canonical &&
-			!strcmp(an.attributions[i].source.canonical, "Jake Sullivan") &&
+			!strcmp(an.attributions[i].source.canonical, "Arlen Tosk") &&
 			an.attributions[i].source.kind == DSR_S_PERSON;
 	CHECK(nsul == 2);
 	/* "CONTENT, three officials told the newspaper": the content is all
 	 * that comes before on its line, not a word the tagger picked */
-	an = S_run("Broken feed text\nls signed the lease for the Velmont depot in early May, and "
-		   "the two firms are moving quickly to share designs that could let work begin "
-		   "within weeks, three officials familiar with the talks told the newspaper.",
+	an = S_run("Feed text cut here\nxx renewed the lease on the Velmont depot early in May, and "
+		   "the two firms hope to pool their trucks so that deliveries resume within weeks, "
+		   "three people who saw the papers told the newspaper.",
 		   "2030-05-08");
 	a = S_att(&an, "told");
 	CHECK(a != NULL);
 	if (a)
-		CHECK(!strncmp(S_span(&an, a->content), "ls signed the lease", 19) &&
+		CHECK(!strncmp(S_span(&an, a->content), "xx renewed the lease", 20) &&
 		      strstr(S_span(&an, a->content), "within weeks"));
 }
 
@@ -607,13 +607,12 @@ void test_claims(void)
 	/* a lead whose report cue comes last and whose opening words the tagger
 	 * read as a cue of their own: the agreement is still a claim, and no
 	 * stray piece of that content makes one */
-	an = S_run("After weeks of savaging Velmont towns with Norvish-made gliders, Ostrava has "
-		   "quietly reached an agreement with Kelvar to begin building hundreds of gliders "
-		   "on its soil, the Harbor Gazette reported Saturday, citing new intelligence seen "
-		   "by Western agencies.\nls finalized the deal during a meeting in Kelvar in early "
-		   "November, and the two countries are moving rapidly to share designs that could "
-		   "allow work to begin within months, three officials familiar with the matter told "
-		   "the newspaper.",
+	an = S_run("After days of savaging coastal villages with Norvish-built gliders, Ostrava has "
+		   "quietly reached an agreement with Kelvar to start assembling scores of gliders on "
+		   "its own land, the Harbor Gazette said Friday, citing fresh findings shared with "
+		   "allied navies.\nxx sealed the pact at talks in Kelvar in mid-March, and both "
+		   "sides now plan to swap blueprints and parts that could let output begin within "
+		   "weeks, two aides briefed on the talks told the paper.",
 		   "2030-05-08");
 	bool agreed = false, stray = false;
 	for (size_t i = 0; i < an.nclaims; i++) {
