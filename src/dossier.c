@@ -697,7 +697,13 @@ static bool S_compat(const S_mc *m, const S_item *it)
 		return false;
 	if (m->t && it->t && !S_tcompat(m->t->value, it->t->value))
 		return false;
-	return S_places_meet(m->places, m->nplaces, it->places, it->nplaces);
+	if (!S_places_meet(m->places, m->nplaces, it->places, it->nplaces))
+		return false;
+	/* the same verb is not yet the same claim: they must also name the
+	 * same one who acts, the same thing, or the same amount ("officials
+	 * finalized the deal" and a minister's "bad deals" are two claims) */
+	return S_same(m->actor, it->actor) || (m->theme && it->theme) ||
+	       (m->q && it->q && S_qrel(m->q, it->q) == 0);
 }
 
 static const char *S_fmt_q(dsr_arena *ar, const dsr_quantity *q)
@@ -880,12 +886,14 @@ static const char *S_clip(dsr_arena *ar, const char *t, size_t n, size_t max)
 	return s;
 }
 
-/* Does m share the core of top (same polarity, actor and theme)? */
+/* Does m share the core of top (same polarity, actor and theme, and one of
+ * them named)? */
 static bool S_core_of(const S_mc *top, const S_mc *m)
 {
 	return m->negated == top->negated && !m->core &&
 	       (!top->actor || !m->actor || !strcmp(top->actor, m->actor)) &&
-	       S_theme_ok(top->theme, top->q, m->theme, m->q, false);
+	       S_theme_ok(top->theme, top->q, m->theme, m->q, false) &&
+	       (S_same(top->actor, m->actor) || top->theme);
 }
 
 static int S_cmp_mc(const void *x, const void *y)

@@ -267,3 +267,34 @@ void test_dossier_copy_root(void)
 	dsr_arena_release(&ar);
 	dsr_nlp_free(nlp);
 }
+
+/* The same verb is not yet the same claim: "Lundmark approved" and "the
+ * harbour treaty was approved" share no one who acts and no thing, so they
+ * stay two claims of one origin each, not one claim of two. */
+void test_dossier_verb_only(void)
+{
+	static const char ledger[] = "In a vote on Tuesday, Lundmark approved, the Ledger reported.";
+	static const char wire[] =
+		"The harbour treaty was approved on Tuesday, the trade minister Piet Rask said.";
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	dsr_article a[2];
+	const char *texts[2] = {ledger, wire};
+	const char *outlets[2] = {"The Ledger", "Coast Wire"};
+	const char *dates[2] = {"2040-09-13", "2040-09-13"};
+	S_articles(a, 2, texts, outlets, dates);
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_dossier d;
+	CHECK(dsr_dossier_build(nlp, a, 2, &ar, &d) == DSR_OK);
+	size_t n = 0;
+	for (size_t i = 0; i < d.nclaims; i++)
+		if (!strcmp(d.claims[i].action, "approve")) {
+			n++;
+			CHECK(d.claims[i].nroots == 1);
+		}
+	CHECK(n == 2);
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
