@@ -376,7 +376,13 @@ static const char *const S_w_officials[] = {
 static const char *const S_w_government[] = {
 	"administration", "government", "ministry", "department", "kremlin", "cabinet",
 	"embassy", "parliament", "congress", "senate", "regime", "state", "presidency",
-	"pentagon", "white", "military", "army", "navy", "police", "prosecutors", "court", NULL};
+	"pentagon", "white", "military", "army", "navy", "police", "prosecutors", "court",
+	"council", "commission", "assembly", "legislature", NULL};
+/* bodies that are not governments */
+static const char *const S_w_body[] = {
+	"company", "companies", "firm", "firms", "group", "groups", "board", "committee",
+	"union", "unions", "party", "campaign", "coalition", "university", "bank", "banks",
+	"association", "foundation", "institute", "charity", "club", "team", "league", NULL};
 static const char *const S_w_document[] = {
 	"report", "document", "documents", "intelligence", "statement", "study", "survey", "poll",
 	"polls", "data", "analysis", "assessment", "filing", "filings", "letter", "memo", "records",
@@ -421,7 +427,8 @@ static dsr_skind S_kind(const nlp_doc *d, const at_ctx *c, size_t s, size_t e)
 		return DSR_S_GOVERNMENT;
 	if (per)
 		return DSR_S_PERSON;
-	if (org || S_word_in(d, h, S_pron_group) || S_word_in(d, h, S_pron_thing))
+	if (org || S_word_in(d, h, S_pron_group) || S_word_in(d, h, S_pron_thing) ||
+	    S_word_in(d, h, S_w_body))
 		return DSR_S_ORGANIZATION;
 	/* a lowercase noun of communication: "the memorandum", "a communique" */
 	if (!(d->tok[h].flags & DSR_TK_CAP) && (c->lcls[h] & LX_NCOMM))
@@ -523,6 +530,10 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->se--;
 	while (a->ss < a->se && (d->tok[a->ss].flags & DSR_TK_PUNCT))
 		a->ss++;
+	/* and an adverb before the cue: "the council narrowly | rejected" */
+	while (a->se > a->ss + 1 && a->se == a->cs && (d->tok[a->se - 1].lex & LX_ADV) &&
+	       !(d->tok[a->se - 1].lex & (LX_NOUN | LX_FUNC)) && !(d->tok[a->se - 1].flags & DSR_TK_CAP))
+		a->se--;
 	/* "He said:" closing its line (the colon in the cue, or after a
 	 * teller that follows it) tells the next paragraph, not what came
 	 * before ("Here is what the mayor said:") */

@@ -13,7 +13,7 @@
 
 #include "nlp.h"
 
-enum { W_AUX = 1, W_DET = 2, W_NEG = 4, W_HEDGE = 8, W_COP = 16, W_LOC = 32, W_ART = 64 };
+enum { W_AUX = 1, W_DET = 2, W_NEG = 4, W_HEDGE = 8, W_COP = 16, W_LOC = 32, W_ART = 64, W_PLAN = 128 };
 
 /* Per article: each token's word classes (W_*) and whether it lies in
  * another attribution's cue or in a teller-only content ("citing X"). */
@@ -46,9 +46,11 @@ static const char *const S_neg[] = {"not", "n't", "never", "no", "neither", "nor
 				    "nothing", "without", NULL};
 static const char *const S_hedge[] = {
 	"could", "may", "might", "would", "possibly", "probably", "reportedly", "allegedly",
-	"likely", "unlikely", "perhaps", "plans", "planned", "planning", "plan", "expected",
+	"likely", "unlikely", "perhaps", "expected",
 	"expects", "intends", "intended", "aims", "if", "potentially", "apparently", "purportedly",
 	"supposedly", "believed", "suspected", "rumored", "rumoured", "seems", "appears", NULL};
+/* hedges only before "to": "plans to build", not "rejected the plan" */
+static const char *const S_plan[] = {"plans", "planned", "planning", "plan", NULL};
 static const char *const S_neg_cue[] = {"deny", "reject", "dismiss", "refute", "dispute", NULL};
 static const char *const S_hedge_cue[] = {"believe", "suspect", "estimate", "expect", "suggest",
 					  "speculate", "think", "assume", "guess", "fear",
@@ -204,6 +206,16 @@ static const char *S_source_actor(const nlp_doc *d, const dsr_analysis *an,
 	return pron && same ? NULL : S_actor(d, at->source.canonical);
 }
 
+/* Does the span hold a word that is not a function word ("the" alone is no
+ * content)? */
+static bool S_has_word(const nlp_doc *d, dsr_span sp)
+{
+	for (size_t i = S_tok_at(d, sp.start); i < d->ntok && d->tok[i].start < sp.end; i++)
+		if (!(d->tok[i].lex & LX_FUNC) && !(d->tok[i].flags & DSR_TK_PUNCT))
+			return true;
+	return false;
+}
+
 /* "citing X", "according to X": the attribution names a teller, not a
  * proposition. So does a lone preposition with no teller ("speaking on
  * condition of anonymity" found as the cue "on"). */
@@ -307,7 +319,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	c->attribution = u->att;
 	size_t a = S_tok_at(d, u->start), b = S_tok_at(d, u->end);
 	size_t v = (size_t)-1, cop = (size_t)-1, hv = (size_t)-1;
-	bool neg = false, hedge = false, weak = false;
+	bool neg = false, hedge = false, weak = false, stand_in = false;
 	for (size_t i = a; i < b; i++) {
 		if (u->att >= 0 && cx->hole[i]) {
 			if (hv == (size_t)-1 && S_verb(cx, i, a) == 2)
@@ -315,6 +327,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 			continue;
 		}
 		/* "may", not "May 28" */
+		hedge |= S_in(cx, i, W_PLAN) && i + 1 < d->ntok && dsr__tk_is(d, i + 1, "to");
 		hedge |= S_in(cx, i, W_HEDGE) &&
 			 (!(d->tok[i].flags & DSR_TK_CAP) || (d->tok[i].flags & DSR_TK_SSTART));
 		int vs = v == (size_t)-1 || weak ? S_verb(cx, i, a) : 0;
@@ -347,6 +360,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	} else if (u->will && a < b) {
 		v = a; /* "agreed on the production of drones" */
 		c->action = u->will;
+		stand_in = true;
 		const dsr_attribution *at = u->att >= 0 ? &an->attributions[u->att] : NULL;
 		if (!u->actor && at)
 			c->actor = S_source_actor(d, an, at);
@@ -361,7 +375,9 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 			size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true,
 					       cb, sizeof cb);
 			cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
-			neg |= S_lemma_in(cb, S_neg_cue);
+			/* "denied that it sold" is a sale denied; "rejected the
+			 * plan" is a rejection */
+			neg |= !stand_in && S_lemma_in(cb, S_neg_cue);
 			hedge |= S_lemma_in(cb, S_hedge_cue);
 		}
 	}
@@ -524,8 +540,13 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 	const char **will = dsr_arena_alloc(d->arena, (an->nattributions + 1) * sizeof *will);
 	for (size_t k = 0; k < an->nattributions; k++) {
 		const dsr_attribution *x = &an->attributions[k];
-		/* the cue's last word: "had agreed" */
+		/* the cue's last word: "had agreed"; not an adverb after it
+		 * ("approved overwhelmingly") */
 		size_t ct = S_tok_at(d, x->cue.end > 0 ? x->cue.end - 1 : 0);
+		while (ct > 0 && d->tok[ct - 1].start >= x->cue.start &&
+		       ((d->tok[ct].flags & DSR_TK_PUNCT) ||
+			((d->tok[ct].lex & LX_ADV) && !(S_verb_lex(d, ct) & (LX_VERB | LX_VERBINF)))))
+			ct--;
 		char cb[64];
 		size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true, cb, sizeof cb);
 		cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
@@ -543,8 +564,8 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 			control[k] = control[k] || S_lemma_in(wb, S_aux);
 		}
 		/* the cue's verb stands in when the content has none ("started the
-		 * production of drones"), unless it denies */
-		will[k] = !S_lemma_in(cb, S_neg_cue) ? dsr_arena_strndup(d->arena, cb, strlen(cb)) : NULL;
+		 * production of drones", "rejected the plan") */
+		will[k] = dsr_arena_strndup(d->arena, cb, strlen(cb));
 	}
 	S_unit *u = dsr_arena_alloc(d->arena, cap * sizeof *u);
 	bool *covered = dsr_arena_alloc(d->arena, an->nsentences);
@@ -593,8 +614,11 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		 * a few words apart ("he said") are one */
 		for (size_t p = 0; p < x->nparts; p++) {
 			dsr_span sp = x->parts[p];
+			if (!S_has_word(d, sp))
+				continue;
 			while (p + 1 < x->nparts &&
-			       S_tok_at(d, x->parts[p + 1].start) <= S_tok_at(d, sp.end) + 10)
+			       S_tok_at(d, x->parts[p + 1].start) <= S_tok_at(d, sp.end) + 10 &&
+			       S_has_word(d, x->parts[p + 1]))
 				sp.end = x->parts[++p].end;
 			/* the cue's verb stands in only for a piece right after it */
 			const char *wl = sp.start >= x->cue.end &&
@@ -625,6 +649,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 	dsr__wset_add(&ws, S_det, W_DET);
 	dsr__wset_add(&ws, S_neg, W_NEG);
 	dsr__wset_add(&ws, S_hedge, W_HEDGE);
+	dsr__wset_add(&ws, S_plan, W_PLAN);
 	dsr__wset_add(&ws, S_copula, W_COP);
 	dsr__wset_add(&ws, S_loc, W_LOC);
 	dsr__wset_add(&ws, S_art, W_ART);

@@ -682,6 +682,19 @@ void test_claims(void)
 	an = S_run("Velmont and Norland are far too weak to be of any practical use.", "2030-05-08");
 	for (size_t i = 0; i < an.nclaims; i++)
 		CHECK(!an.claims[i].action || strcmp(an.claims[i].action, "use"));
+	/* the cue's verb stands in, not an adverb after it */
+	an = S_run("Lundmark approved overwhelmingly on Tuesday, the Ledger reported.", "2030-05-08");
+	size_t n;
+	CHECK(S_action(&an, "approve", &n) && n == 1);
+	/* a rejection with no verb of its own is the rejecting, not a negated
+	 * nothing; "the plan" is no hedge, the adverb no part of the teller */
+	an = S_run("The port council narrowly rejected the plan on Monday, the Quay Ledger reported.",
+		   "2030-05-08");
+	const dsr_claim *rej = S_action(&an, "reject", &n);
+	CHECK(rej && n == 1 && !rej->negated && !rej->hedged);
+	const dsr_attribution *x = S_att(&an, "rejected");
+	CHECK(x && x->has_source && !strcmp(S_span(&an, x->source.sp), "The port council") &&
+	      x->source.kind == DSR_S_GOVERNMENT);
 }
 
 /* Attributions by layout: a quotation signed with a dash, a transcript line. */
