@@ -360,6 +360,8 @@ static bool S_word_in(const nlp_doc *d, size_t i, const char *const *ws)
 static const char *const S_pron_person[] = {"he", "she", "him", "her", NULL};
 static const char *const S_pron_group[] = {"they", "them", NULL};
 static const char *const S_pron_thing[] = {"it", NULL};
+static const char *const S_aux_words[] = {"has", "have", "had", "will", "would", "is", "was",
+					   "are", "were", "had", "could", "may", "might", NULL};
 static const char *const S_pron_self[] = {"i", "we", "you", "me", "us", NULL};
 static const char *const S_w_outlet[] = {
 	"newspaper", "newspapers", "paper", "daily", "outlet", "magazine", "journal", "broadcaster",
@@ -530,10 +532,31 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->se--;
 	while (a->ss < a->se && (d->tok[a->ss].flags & DSR_TK_PUNCT))
 		a->ss++;
-	/* and an adverb before the cue: "the council narrowly | rejected" */
-	while (a->se > a->ss + 1 && a->se == a->cs && (d->tok[a->se - 1].lex & LX_ADV) &&
-	       !(d->tok[a->se - 1].lex & (LX_NOUN | LX_FUNC)) && !(d->tok[a->se - 1].flags & DSR_TK_CAP))
+	/* and an adverb before the cue: "the council narrowly | rejected"
+	 * (an adverb alone is no teller: "already | agreed") */
+	for (size_t k = a->cs; a->se > a->ss && a->se == k && (d->tok[k - 1].lex & LX_ADV) &&
+			       !(d->tok[k - 1].lex & (LX_NOUN | LX_FUNC)) &&
+			       !(d->tok[k - 1].flags & DSR_TK_CAP);
+	     k--)
 		a->se--;
+	/* no teller found, a name just before the cue, past auxiliaries and
+	 * adverbs: "Norvik had already | agreed" */
+	if (a->se <= a->ss) {
+		size_t k = a->cs;
+		while (k > ws && a->cs - k < 3 && !c->etype[k - 1] &&
+		       ((d->tok[k - 1].lex & LX_ADV) || S_word_in(d, k - 1, S_aux_words)) &&
+		       !(d->tok[k - 1].flags & DSR_TK_PUNCT))
+			k--;
+		uint8_t et = k > ws ? c->etype[k - 1] : 0;
+		if (k < a->cs && (et == DSR_E_PERSON || et == DSR_E_ORG || et == DSR_E_GPE ||
+				  et == DSR_E_OTHER)) {
+			a->se = k;
+			a->ss = k - 1;
+			while (a->ss > ws && c->etype[a->ss - 1] == c->etype[k - 1] &&
+			       c->sid[a->ss - 1] == c->sid[k - 1])
+				a->ss--;
+		}
+	}
 	/* "He said:" closing its line (the colon in the cue, or after a
 	 * teller that follows it) tells the next paragraph, not what came
 	 * before ("Here is what the mayor said:") */

@@ -145,6 +145,30 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 	return obj ? 2 : 1;
 }
 
+/* Is "have" at token i the predicate ("the navy has three ships", "had
+ * new data"), not an auxiliary ("has sold", "had not agreed", "has to")? */
+static bool S_have_main(const S_cx *cx, size_t i, size_t b)
+{
+	const nlp_doc *d = cx->d;
+	if (!(dsr__tk_is(d, i, "has") || dsr__tk_is(d, i, "have") || dsr__tk_is(d, i, "had")))
+		return false;
+	size_t j = i + 1;
+	while (j < b && (d->tok[j].lex & LX_ADV) && !(d->tok[j].lex & (LX_VERB | LX_NOUN)))
+		j++; /* "has already sold" */
+	if (j >= b || (d->tok[j].flags & DSR_TK_PUNCT) || S_in(cx, j, W_AUX) ||
+	    dsr__tk_is(d, j, "to") || dsr__tk_is(d, j, "not") || dsr__tk_is(d, j, "n't") ||
+	    dsr__tk_is(d, j, "never"))
+		return false;
+	/* a past participle: an inflected verb form not ending in -s */
+	size_t n = tk_len(d, j);
+	const char *w = d->low + d->tok[j].start;
+	if (!(S_verb_lex(d, j) & (LX_VERB | LX_VERBINF)) || n >= 40 || w[n - 1] == 's')
+		return true;
+	char lb[64];
+	size_t ll = dsr__lemma(d->nlp, w, n, true, lb, sizeof lb);
+	return ll == n && !memcmp(lb, w, n);
+}
+
 typedef struct S_unit {
 	uint32_t start, end;
 	long att;
@@ -330,7 +354,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		hedge |= S_in(cx, i, W_PLAN) && i + 1 < d->ntok && dsr__tk_is(d, i + 1, "to");
 		hedge |= S_in(cx, i, W_HEDGE) &&
 			 (!(d->tok[i].flags & DSR_TK_CAP) || (d->tok[i].flags & DSR_TK_SSTART));
-		int vs = v == (size_t)-1 || weak ? S_verb(cx, i, a) : 0;
+		int vs = v == (size_t)-1 || weak ? (S_have_main(cx, i, b) ? 2 : S_verb(cx, i, a)) : 0;
 		if (vs == 2 || (vs == 1 && v == (size_t)-1)) {
 			weak = vs == 1;
 			v = i;

@@ -682,9 +682,15 @@ void test_claims(void)
 	an = S_run("Velmont and Norland are far too weak to be of any practical use.", "2030-05-08");
 	for (size_t i = 0; i < an.nclaims; i++)
 		CHECK(!an.claims[i].action || strcmp(an.claims[i].action, "use"));
-	/* the cue's verb stands in, not an adverb after it */
-	an = S_run("Lundmark approved overwhelmingly on Tuesday, the Ledger reported.", "2030-05-08");
+}
+
+/* Predicates and tellers: a cue's verb standing in, "have" as a verb, adverbs
+ * around the cue. */
+void test_claim_verbs(void)
+{
 	size_t n;
+	/* the cue's verb stands in, not an adverb after it */
+	dsr_analysis an = S_run("Lundmark approved overwhelmingly on Tuesday, the Ledger reported.", "2030-05-08");
 	CHECK(S_action(&an, "approve", &n) && n == 1);
 	/* a rejection with no verb of its own is the rejecting, not a negated
 	 * nothing; "the plan" is no hedge, the adverb no part of the teller */
@@ -695,6 +701,19 @@ void test_claims(void)
 	const dsr_attribution *x = S_att(&an, "rejected");
 	CHECK(x && x->has_source && !strcmp(S_span(&an, x->source.sp), "The port council") &&
 	      x->source.kind == DSR_S_GOVERNMENT);
+	/* "have" as the predicate, not an auxiliary */
+	an = S_run("The harbour guard has four cutters in Velmont, a spokesman said.\n\n"
+		   "The ministry had new figures on the catch, Mara Lind said.\n\n"
+		   "Corvel has sold forty gliders.",
+		   "2030-05-08");
+	const dsr_claim *have = S_action(&an, "have", &n);
+	CHECK(have && n == 2 && have->theme && !strcmp(have->theme, "figure"));
+	CHECK(S_action(&an, "sell", &n) && n == 1);
+	CHECK(!S_action(&an, "cutter", &n));
+	/* an adverb is no teller; the name before the auxiliary is */
+	an = S_run("Corvel had already agreed to the sale.", "2030-05-08");
+	const dsr_claim *agree = S_action(&an, "agree", &n);
+	CHECK(agree && agree->actor && !strcmp(agree->actor, "Corvel"));
 }
 
 /* Attributions by layout: a quotation signed with a dash, a transcript line. */
