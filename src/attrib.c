@@ -680,8 +680,38 @@ static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 	for (size_t i = 1; i + 1 < d->ntok; i++) {
 		if (lab[i])
 			continue;
-		size_t cs = i, ss, se, ps, pe;
-		if (S_is_dash(d, i) && S_qmark(d, i - 1) && (c->quote[i - 1] & 2) &&
+		size_t cs = i, ce = i + 1, ss, se, ps, pe;
+		if (i >= 1 && i + 3 < d->ntok && dsr__tk_is(d, i + 1, "by") && !lab[i - 1] &&
+		    (dsr__tk_is(d, i, "reported") || dsr__tk_is(d, i, "stated") ||
+		     dsr__tk_is(d, i, "announced")) &&
+		    dsr__tk_is(d, i - 1, "as") && c->sid[i - 1] == c->sid[i]) {
+			/* "As reported by the Harbor Gazette, citing X, the ministry
+			 * ...", "..., as reported by the Gazette": the teller after
+			 * "by", the rest of the sentence (or what came before) told */
+			ss = i + 2;
+			size_t k = dsr__tk_is(d, ss, "the") ? ss + 1 : ss;
+			se = S_cap_run(d, k, 5);
+			if (se == k)
+				continue;
+			cs = i - 1;
+			ce = i + 2;
+			uint32_t sn = c->sid[i];
+			size_t s0 = c->sstart[sn], s1 = c->sstart[sn + 1];
+			if (cs == s0 || (cs == s0 + 1 && S_qmark(d, s0))) {
+				size_t q = se; /* past a "with reference to ..." or "citing ..." tail */
+				while (q < s1 && !dsr__tk_is(d, q, ","))
+					q++;
+				ps = q + 1;
+				pe = s1;
+			} else {
+				ps = s0;
+				pe = cs;
+			}
+			while (pe > ps && (d->tok[pe - 1].flags & DSR_TK_PUNCT) && !S_qmark(d, pe - 1))
+				pe--;
+			if (pe < ps + 3)
+				continue;
+		} else if (S_is_dash(d, i) && S_qmark(d, i - 1) && (c->quote[i - 1] & 2) &&
 		    !(c->quote[i - 1] & 4) && (d->tok[i + 1].flags & DSR_TK_CAP)) {
 			/* the signed quotation: back to its opening mark */
 			size_t o = i - 1;
@@ -750,7 +780,7 @@ static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 			S_att *a = &out[n];
 			memset(a, 0, sizeof *a);
 			a->cs = cs;
-			a->ce = cs + 1;
+			a->ce = ce;
 			a->ss = ss;
 			a->se = se;
 			a->ws = ps < ss ? ps : ss;
@@ -842,6 +872,12 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		for (int l = 1; l < AT_CUE_NL; l++)
 			if (dsr__at_allowed(prev, l) && sc[l] > sc[best])
 				best = l;
+		/* a verb of reporting before "that" is one: "The Gazette reports
+		 * that ..." (the tagger reads "Gazette reports" as a noun run) */
+		if (!best && !prev && (d->tok[i].lex & LX_REPORT) && i + 1 < d->ntok &&
+		    dsr__tk_is(d, i + 1, "that") && i > 0 && (d->tok[i - 1].flags & DSR_TK_CAP) &&
+		    !(d->tok[i - 1].lex & LX_FUNC))
+			best = 1;
 		lab[i] = best;
 		prev = lab[i];
 		ncue += lab[i] == 1;

@@ -176,7 +176,38 @@ typedef struct S_unit {
 	const char *actor;   /* "Veloria agreed to buy": the one who agreed */
 	const char *will;    /* and "agree", the predicate when the content has none */
 	bool hedge;          /* the will is an intention: "plans to" */
+	long around;         /* the attribution around this one's cue, or -1 */
 } S_unit;
+
+/* The innermost attribution other than k (and not of a verb of will) whose
+ * content holds k's cue, or -1. */
+static long S_around(const dsr_analysis *an, size_t k, const bool *control)
+{
+	const dsr_attribution *x = &an->attributions[k];
+	long att = -1;
+	uint32_t best = UINT32_MAX;
+	/* attributions are in cue order; a content reaches at most a few
+	 * thousand bytes from its cue */
+	size_t lo = 0, hi = k;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (an->attributions[mid].cue.start + 4000 < x->cue.start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t j = lo; j < an->nattributions; j++) {
+		const dsr_attribution *y = &an->attributions[j];
+		if (j != k && !control[j] && y->content.start <= x->cue.start &&
+		    y->content.end >= x->cue.end && y->content.end - y->content.start < best) {
+			best = y->content.end - y->content.start;
+			att = (long)j;
+		}
+		if (y->cue.start > x->content.end + 2000)
+			break;
+	}
+	return att;
+}
 
 /* Index of the first of n records at `base` (`size` bytes apart, each
  * beginning with a dsr_span, sorted) whose span ends after off (by_end) or
@@ -385,6 +416,9 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		v = a; /* "agreed on the production of drones" */
 		c->action = u->will;
 		stand_in = true;
+		/* the teller is the one who acts ("the council rejected the
+		 * plan"): told by whoever tells of that */
+		c->attribution = u->around;
 		const dsr_attribution *at = u->att >= 0 ? &an->attributions[u->att] : NULL;
 		if (!u->actor && at)
 			c->actor = S_source_actor(d, an, at);
@@ -618,21 +652,11 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		/* a content that opens on its verb has the teller for subject */
 		if (lead[k])
 			actor = S_source_actor(d, an, x);
+		long around = control[k] ? S_around(an, k, control) : -2; /* -2: not yet sought */
 		if (control[k]) {
 			/* told by the innermost other attribution around its cue */
 			actor = S_source_actor(d, an, x);
-			att = -1;
-			uint32_t best = UINT32_MAX;
-			for (size_t j = 0; j < an->nattributions; j++) {
-				const dsr_attribution *y = &an->attributions[j];
-				if (j != k && !control[j] && y->content.start <= x->cue.start &&
-				    y->content.end >= x->cue.end && y->content.end - y->content.start < best) {
-					best = y->content.end - y->content.start;
-					att = (long)j;
-				}
-				if (y->cue.start > x->content.end + 2000)
-					break;
-			}
+			att = around;
 		}
 		/* one unit per sentence each piece of the content touches; pieces
 		 * a few words apart ("he said") are one */
@@ -648,6 +672,8 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 			const char *wl = sp.start >= x->cue.end &&
 					 S_tok_at(d, sp.start) <= S_tok_at(d, x->cue.end) + 2
 					 ? will[k] : NULL;
+			if (wl && around == -2)
+				around = S_around(an, k, control);
 			size_t s = S_first((const void *)an->sentences, sizeof *an->sentences,
 					   an->nsentences, sp.start, true);
 			for (; s < an->nsentences && an->sentences[s].start < sp.end && nu < cap; s++) {
@@ -658,13 +684,13 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 					continue;
 				covered[s] = true;
 				u[nu++] = (S_unit){a, b, att, (uint32_t)s, actor, wl,
-						   control[k] && S_lemma_in(will[k], S_hedge_cue)};
+						   control[k] && S_lemma_in(will[k], S_hedge_cue), around < -1 ? -1 : around};
 			}
 		}
 	}
 	for (size_t s = 0; s < an->nsentences && nu < cap; s++)
 		if (!covered[s])
-			u[nu++] = (S_unit){an->sentences[s].start, an->sentences[s].end, -1, (uint32_t)s, NULL, NULL, false};
+			u[nu++] = (S_unit){an->sentences[s].start, an->sentences[s].end, -1, (uint32_t)s, NULL, NULL, false, -1};
 	qsort(u, nu, sizeof *u, S_cmp_unit); /* in text order */
 	/* word classes and holes, once per article */
 	nlp_wset ws;

@@ -21,7 +21,9 @@
  * 5. Each piece of evidence is followed along its attribution chain to its
  *    origin: a named teller ("Norvik Aerospace", an outlet) is the root;
  *    unnamed ones ("three officials", "the sources") are vouched for by the
- *    outlet nearest to them in the chain, else by the article's outlet; a
+ *    outlet nearest to them in the chain, else by the article's voice: its
+ *    outlet, or the outlet whose story it retells (credited in a main clause
+ *    of its opening: "The Gazette reports that ..."); a
  *    copy speaks with its original's voice, and where its original tells
  *    the same claim it has that evidence's root (a copy that cut a teller's
  *    name is no second origin). `independent` counts roots.
@@ -44,6 +46,7 @@
 #define S_SHINGLE 5
 #define S_COPY 0.5        /* share of an article's shingles found in an earlier one */
 #define S_POSTING 32      /* articles remembered per shingle (boilerplate is common) */
+#define S_LEAD_BYTES 1200 /* an article's opening, where it credits the outlet it retells */
 #define S_TEXT_MAX 240    /* bytes of a claim's text */
 #define S_TEXT_BUDGET (8u << 20) /* article text analyzed for one dossier (analyses stay in memory: ~20-80 bytes per byte of text) */
 
@@ -843,6 +846,58 @@ static bool S_named(S_cx *cx, const dsr_teller *t)
 	return ty == DSR_E_PERSON || ty == DSR_E_ORG || ty == DSR_E_GPE;
 }
 
+/* Does text[from, to) hold a word that makes what follows a subordinate
+ * clause ("two days after the Gazette reported ...")? */
+static bool S_subordinate(const char *text, size_t from, size_t to)
+{
+	static const char *const w[] = {"after", "before", "when", "since", "while", "until",
+					"than", "because", "though", "although", "unlike", NULL};
+	for (size_t i = from; i < to;) {
+		while (i < to && !isalpha((unsigned char)text[i]))
+			i++;
+		size_t j = i;
+		while (j < to && isalpha((unsigned char)text[j]))
+			j++;
+		for (size_t k = 0; w[k] && j > i; k++)
+			if (strlen(w[k]) == j - i && !strncasecmp(text + i, w[k], j - i))
+				return true;
+		i = j;
+	}
+	return false;
+}
+
+/* The voice of an article that retells another outlet's story: the outlet
+ * its opening credits in a main clause ("The Harbor Gazette, citing two
+ * officials, reports that ...", "... according to the Gazette"; not "two
+ * days after the Gazette reported"), else its own. What it says
+ * in its own words, or through tellers it does not name, is that outlet's
+ * story retold, not a second origin. */
+static const char *S_article_voice(S_cx *cx, const dsr_dos_article *x)
+{
+	const char *own = S_voice(cx, x->a);
+	const dsr_analysis *an = x->copy_of < 0 ? x->an : NULL; /* a copy's additions are its own */
+	uint64_t ok = S_keyh(own, strlen(own));
+	for (size_t i = 0; an && i < an->nattributions; i++) {
+		const dsr_attribution *at = &an->attributions[i];
+		if (at->cue.start >= S_LEAD_BYTES)
+			break;
+		uint32_t from = at->sentence < an->nsentences ? an->sentences[at->sentence].start : 0;
+		uint32_t to = at->has_source && at->source.sp.start < at->cue.start ? at->source.sp.start
+										    : at->cue.start;
+		if (from < to && S_subordinate(an->text, from, to))
+			continue; /* a mention, not the story it retells */
+		for (size_t k = at->nchain; k-- > 0;) {
+			const dsr_teller *t = &at->chain[k];
+			if (t->kind != DSR_S_OUTLET || !S_named(cx, t))
+				continue;
+			const char *name = S_canon(cx, t->canonical);
+			if (S_keyh(name, strlen(name)) != ok)
+				return name;
+		}
+	}
+	return own;
+}
+
 /* Follows a piece of evidence to its origin (see the top of the file). A
  * copy speaks with its original's voice where it repeats the original. */
 static size_t S_root(S_cx *cx, size_t art, const dsr_teller *chain, size_t nchain, dsr_span clause)
@@ -855,7 +910,7 @@ static size_t S_root(S_cx *cx, size_t art, const dsr_teller *chain, size_t nchai
 	if (o != x && !memmem(o->a->text, o->a->text_len, x->a->text + clause.start,
 			      clause.end - clause.start))
 		o = x;
-	return S_root_add(cx, S_voice(cx, o->a));
+	return S_root_add(cx, S_article_voice(cx, o));
 }
 
 static const char *S_clip(dsr_arena *ar, const char *t, size_t n, size_t max)

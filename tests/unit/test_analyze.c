@@ -423,6 +423,22 @@ static const dsr_attribution *S_att(const dsr_analysis *an, const char *cue)
 	return NULL;
 }
 
+/* "as reported by X", before the report or after it */
+void test_attribution_as_reported(void)
+{
+	dsr_analysis an = S_run("As reported by the Quay Ledger with reference to two port officials, "
+				"the Velsen ministry will lease three tugboats from Norvik.\n\n"
+				"The tugboats arrive in May, as stated by Ostrand Marine on Friday.",
+				"2030-05-08");
+	const dsr_attribution *a = S_att(&an, "As reported by");
+	CHECK(a && a->has_source && !strcmp(S_span(&an, a->source.sp), "the Quay Ledger"));
+	CHECK(a && !strcmp(S_span(&an, a->content),
+			   "the Velsen ministry will lease three tugboats from Norvik"));
+	const dsr_attribution *b = S_att(&an, "as stated by");
+	CHECK(b && b->has_source && !strcmp(S_span(&an, b->source.sp), "Ostrand Marine"));
+	CHECK(b && !strcmp(S_span(&an, b->content), "The tugboats arrive in May"));
+}
+
 /* an outlet reports an agreement after the fact, citing officials */
 static const char S_buy_report[] =
 	"After two weeks of talks, the Velsen ministry has agreed to buy forty gliders from Norvik "
@@ -691,7 +707,11 @@ void test_claim_verbs(void)
 	size_t n;
 	/* the cue's verb stands in, not an adverb after it */
 	dsr_analysis an = S_run("Lundmark approved overwhelmingly on Tuesday, the Ledger reported.", "2030-05-08");
-	CHECK(S_action(&an, "approve", &n) && n == 1);
+	const dsr_claim *ok = S_action(&an, "approve", &n);
+	CHECK(ok && n == 1);
+	/* and the one who acts is no teller: the Ledger tells it */
+	const dsr_attribution *rep = S_att(&an, "reported");
+	CHECK(ok && rep && ok->attribution == rep - an.attributions);
 	/* a rejection with no verb of its own is the rejecting, not a negated
 	 * nothing; "the plan" is no hedge, the adverb no part of the teller */
 	an = S_run("The port council narrowly rejected the plan on Monday, the Quay Ledger reported.",

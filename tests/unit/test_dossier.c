@@ -298,3 +298,41 @@ void test_dossier_verb_only(void)
 	dsr_arena_release(&ar);
 	dsr_nlp_free(nlp);
 }
+
+/* An article that retells another outlet's story (its opening credits the
+ * outlet in a main clause) is no second origin for what it says in its own
+ * words; one that only mentions the outlet ("a day after the Gazette
+ * reported") speaks for itself. */
+void test_dossier_retelling(void)
+{
+	static const char gazette[] =
+		"The port of Carrow will close its north dock for repairs in June, the harbour "
+		"master told The Quay Gazette.\n\n"
+		"Repairs to the north dock will cost about 4 million crowns.";
+	static const char retold[] =
+		"The Quay Gazette reports that the port of Carrow will shut its north dock.\n\n"
+		"Repairs to the north dock will cost about 4 million crowns.";
+	static const char mention[] =
+		"Ferry operators in Carrow were angry on Tuesday, a day after The Quay Gazette "
+		"reported the closure.\n\n"
+		"Repairs to the north dock will cost about 4 million crowns.";
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	dsr_article a[3];
+	const char *texts[3] = {gazette, retold, mention};
+	const char *outlets[3] = {"The Quay Gazette", "Coast Daily", "Ferry Times"};
+	const char *dates[3] = {"2040-09-10", "2040-09-11", "2040-09-12"};
+	S_articles(a, 3, texts, outlets, dates);
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_dossier d;
+	CHECK(dsr_dossier_build(nlp, a, 3, &ar, &d) == DSR_OK);
+	const dsr_dos_claim *c = S_find(&d, "cost", false, NULL);
+	CHECK(c && c->nev == 3 && c->nroots == 2);
+	CHECK(S_has_root(&d, c, "Quay Gazette") || S_has_root(&d, c, "The Quay Gazette"));
+	CHECK(S_has_root(&d, c, "Ferry Times"));
+	CHECK(!S_has_root(&d, c, "Coast Daily"));
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
