@@ -460,6 +460,18 @@ static size_t S_para_end(const nlp_doc *d, size_t i)
 	return e;
 }
 
+/* Is token i a verb of saying (WordNet's communication verbs, "agreed" too,
+ * which the lexicon lists only as an adjective)? */
+static bool S_of_saying(const nlp_doc *d, const at_ctx *c, size_t i)
+{
+	if ((c->lcls[i] & LX_VCOMM) || (d->tok[i].lex & LX_REPORT))
+		return true;
+	char lb[64];
+	size_t n = tk_len(d, i);
+	size_t ll = n < 40 ? dsr__lemma(d->nlp, d->low + d->tok[i].start, n, true, lb, sizeof lb) : 0;
+	return ll && ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VCOMM);
+}
+
 static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool narrow)
 {
 	const pm_model *m = d->nlp->role;
@@ -539,17 +551,20 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 			       !(d->tok[k - 1].flags & DSR_TK_CAP);
 	     k--)
 		a->se--;
-	/* no teller found, a name just before the cue, past auxiliaries and
-	 * adverbs: "Norvik had already | agreed" */
-	if (a->se <= a->ss) {
+	/* no teller found, a name just before a cue of saying, past auxiliaries
+	 * and adverbs: "Norvik had already | agreed" (not "Russia is | looking") */
+	if (a->se <= a->ss && S_of_saying(d, c, a->cs)) {
 		size_t k = a->cs;
 		while (k > ws && a->cs - k < 3 && !c->etype[k - 1] &&
 		       ((d->tok[k - 1].lex & LX_ADV) || S_word_in(d, k - 1, S_aux_words)) &&
 		       !(d->tok[k - 1].flags & DSR_TK_PUNCT))
 			k--;
 		uint8_t et = k > ws ? c->etype[k - 1] : 0;
-		if (k < a->cs && (et == DSR_E_PERSON || et == DSR_E_ORG || et == DSR_E_GPE ||
-				  et == DSR_E_OTHER)) {
+		bool told = false; /* the tagger saw it as content: "Russia is | looking" */
+		for (int p = 0; p < a->np; p++)
+			told |= k - 1 >= a->ps[p] && k - 1 < a->pe[p];
+		if (k < a->cs && !told && (et == DSR_E_PERSON || et == DSR_E_ORG || et == DSR_E_GPE ||
+					   et == DSR_E_OTHER)) {
 			a->se = k;
 			a->ss = k - 1;
 			while (a->ss > ws && c->etype[a->ss - 1] == c->etype[k - 1] &&

@@ -734,6 +734,16 @@ void test_claim_verbs(void)
 	an = S_run("Corvel had already agreed to the sale.", "2030-05-08");
 	const dsr_claim *agree = S_action(&an, "agree", &n);
 	CHECK(agree && agree->actor && !strcmp(agree->actor, "Corvel"));
+	/* ... but the one who acts is no teller of the claim: "Norland is looking" */
+	an = S_run("Mara Lind said the ministry had intelligence indicating that Norland is looking "
+		   "to Velmont for gliders.",
+		   "2030-05-08");
+	const dsr_claim *look = S_action(&an, "look", &n);
+	CHECK(look && look->attribution >= 0);
+	if (look && look->attribution >= 0) {
+		const dsr_attribution *t = &an.attributions[look->attribution];
+		CHECK(t->nchain && !strcmp(t->chain[t->nchain - 1].canonical, "Mara Lind"));
+	}
 }
 
 /* Attributions by layout: a quotation signed with a dash, a transcript line. */
