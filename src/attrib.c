@@ -361,7 +361,7 @@ static const char *const S_pron_person[] = {"he", "she", "him", "her", NULL};
 static const char *const S_pron_group[] = {"they", "them", NULL};
 static const char *const S_pron_thing[] = {"it", NULL};
 static const char *const S_aux_words[] = {"has", "have", "had", "will", "would", "is", "was",
-					   "are", "were", "had", "could", "may", "might", NULL};
+					   "are", "were", "could", "may", "might", NULL};
 static const char *const S_pron_self[] = {"i", "we", "you", "me", "us", NULL};
 static const char *const S_w_outlet[] = {
 	"newspaper", "newspapers", "paper", "daily", "outlet", "magazine", "journal", "broadcaster",
