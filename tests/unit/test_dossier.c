@@ -59,6 +59,16 @@ static void S_articles(dsr_article *a, int n, const char *const *texts,
 	}
 }
 
+/* Builds the dossier of articles a[0..n) made by S_articles, in a new arena. */
+static dsr_err S_build(dsr_nlp *nlp, dsr_article *a, int n, const char *const *texts,
+		       const char *const *outlets, const char *const *dates, dsr_arena *ar,
+		       dsr_dossier *d)
+{
+	S_articles(a, n, texts, outlets, dates);
+	dsr_arena_init(ar);
+	return dsr_dossier_build(nlp, a, (size_t)n, ar, d);
+}
+
 void test_dossier(void)
 {
 	dsr_nlp *nlp;
@@ -74,11 +84,9 @@ void test_dossier(void)
 				  "The Lantern Courier"};
 	const char *dates[4] = {"2040-06-05", "2040-06-02T11:00:00Z", "2040-06-04",
 				"2040-06-02T08:00:00Z"};
-	S_articles(a, 4, texts, outlets, dates);
 	dsr_arena ar;
-	dsr_arena_init(&ar);
 	dsr_dossier d;
-	CHECK(dsr_dossier_build(nlp, a, 4, &ar, &d) == DSR_OK);
+	CHECK(S_build(nlp, a, 4, texts, outlets, dates, &ar, &d) == DSR_OK);
 	CHECK(d.narticles == 4);
 	CHECK_STR(d.first, "2040-06-02");
 	CHECK_STR(d.last, "2040-06-05");
@@ -253,11 +261,9 @@ void test_dossier_copy_root(void)
 	const char *texts[2] = {orig, copy};
 	const char *outlets[2] = {"The Lantern Courier", "Ridge Post"};
 	const char *dates[2] = {"2040-06-02T08:00:00Z", "2040-06-02T11:00:00Z"};
-	S_articles(a, 2, texts, outlets, dates);
 	dsr_arena ar;
-	dsr_arena_init(&ar);
 	dsr_dossier d;
-	CHECK(dsr_dossier_build(nlp, a, 2, &ar, &d) == DSR_OK);
+	CHECK(S_build(nlp, a, 2, texts, outlets, dates, &ar, &d) == DSR_OK);
 	CHECK(d.narticles == 2 && d.articles[1].copy_of == 0);
 	const dsr_dos_claim *c = S_find(&d, "discuss", false, NULL);
 	c = c ? c : S_find(&d, "discuss", true, NULL);
@@ -283,11 +289,9 @@ void test_dossier_verb_only(void)
 	const char *texts[2] = {ledger, wire};
 	const char *outlets[2] = {"The Ledger", "Coast Wire"};
 	const char *dates[2] = {"2040-09-13", "2040-09-13"};
-	S_articles(a, 2, texts, outlets, dates);
 	dsr_arena ar;
-	dsr_arena_init(&ar);
 	dsr_dossier d;
-	CHECK(dsr_dossier_build(nlp, a, 2, &ar, &d) == DSR_OK);
+	CHECK(S_build(nlp, a, 2, texts, outlets, dates, &ar, &d) == DSR_OK);
 	size_t n = 0;
 	for (size_t i = 0; i < d.nclaims; i++)
 		if (!strcmp(d.claims[i].action, "approve")) {
@@ -323,11 +327,9 @@ void test_dossier_retelling(void)
 	const char *texts[3] = {gazette, retold, mention};
 	const char *outlets[3] = {"The Quay Gazette", "Coast Daily", "Ferry Times"};
 	const char *dates[3] = {"2040-09-10", "2040-09-11", "2040-09-12"};
-	S_articles(a, 3, texts, outlets, dates);
 	dsr_arena ar;
-	dsr_arena_init(&ar);
 	dsr_dossier d;
-	CHECK(dsr_dossier_build(nlp, a, 3, &ar, &d) == DSR_OK);
+	CHECK(S_build(nlp, a, 3, texts, outlets, dates, &ar, &d) == DSR_OK);
 	const dsr_dos_claim *c = S_find(&d, "cost", false, NULL);
 	CHECK(c && c->nev == 3 && c->nroots == 2);
 	CHECK(S_has_root(&d, c, "Quay Gazette") || S_has_root(&d, c, "The Quay Gazette"));
