@@ -21,6 +21,7 @@ struct dsr_store {
 static const char S_schema[] =
 	"PRAGMA journal_mode=WAL;"
 	"PRAGMA synchronous=NORMAL;"
+	"PRAGMA cache_size=-8192;"
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
 	"INSERT OR IGNORE INTO meta VALUES('schema','1');"
 	"CREATE TABLE IF NOT EXISTS articles("

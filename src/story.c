@@ -249,15 +249,16 @@ static double S_norm(const S_vec *v)
 
 static double S_dot(const S_vec *a, const S_vec *b)
 {
+	/* a merge of the two sorted lists without branches on the hashes
+	 * (which one is smaller is a coin toss the predictor loses) */
 	double s = 0;
 	size_t i = 0, j = 0;
+	const S_term *x = a->t, *y = b->t;
 	while (i < a->n && j < b->n) {
-		if (a->t[i].h < b->t[j].h)
-			i++;
-		else if (a->t[i].h > b->t[j].h)
-			j++;
-		else
-			s += (double)a->t[i++].w * b->t[j++].w;
+		uint32_t hx = x[i].h, hy = y[j].h;
+		s += (double)x[i].w * y[j].w * (double)(hx == hy);
+		i += hx <= hy;
+		j += hy <= hx;
 	}
 	return s;
 }
@@ -486,7 +487,24 @@ static long S_best(const S_story *stories, S_index *ix, const S_art *a, uint32_t
 		}
 	}
 	if (nc > S_EVAL) {
-		qsort(cand, nc, sizeof *cand, S_cmp_cand);
+		/* the S_EVAL first in S_cmp_cand's order, without sorting them
+		 * all: those above the hit count where the S_EVAL-th falls, then
+		 * the newest at that count */
+		uint32_t per[16 * S_NEWEST + 1] = {0}, top = 0;
+		for (size_t q = 0; q < nc; q++) {
+			per[cand[q].hits]++;
+			top = cand[q].hits > top ? cand[q].hits : top;
+		}
+		uint32_t at = top, above = 0;
+		while (above + per[at] < S_EVAL) {
+			above += per[at];
+			at--;
+		}
+		size_t m = 0;
+		for (size_t q = 0; q < nc; q++)
+			if (cand[q].hits >= at)
+				cand[m++] = cand[q];
+		qsort(cand, m, sizeof *cand, S_cmp_cand);
 		nc = S_EVAL;
 	}
 	for (size_t q = 0; q < nc; q++) {
