@@ -183,27 +183,56 @@ static uint32_t S_letters(const char *s, const char *e)
 	return c;
 }
 
+/* The next line of the embedded lexicon from *p: "key\tclasses[\textra]"
+ * (lines without a tab are skipped); false at the end. */
+typedef struct S_line {
+	const char *key, *cls, *extra; /* extra NULL when absent */
+	size_t klen, clen, xlen;
+} S_line;
+
+static bool S_next_line(const char **p, S_line *l)
+{
+	const char *end = dsr__lexicon_end;
+	while (*p < end) {
+		const char *s = *p, *nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			nl = end;
+		*p = nl + 1;
+		const char *t1 = memchr(s, '\t', (size_t)(nl - s));
+		if (!t1)
+			continue;
+		const char *t2 = memchr(t1 + 1, '\t', (size_t)(nl - t1 - 1));
+		*l = (S_line){s, t1 + 1, t2 ? t2 + 1 : NULL, (size_t)(t1 - s),
+			      (size_t)((t2 ? t2 : nl) - t1 - 1), t2 ? (size_t)(nl - t2 - 1) : 0};
+		return true;
+	}
+	return false;
+}
+
+void dsr__lx_country_forms(void (*fn)(void *, const char *, size_t, const char *, size_t),
+			  void *ctx)
+{
+	const char *p = dsr__lexicon_data;
+	S_line l;
+	while (S_next_line(&p, &l))
+		if (l.extra && l.xlen > 1 && l.extra[0] == '=')
+			fn(ctx, l.key, l.klen, l.extra + 1, l.xlen - 1);
+}
+
 dsr_err dsr_nlp_new(dsr_nlp **out)
 {
 	dsr_nlp *nlp = dsr_xcalloc(1, sizeof *nlp);
 	size_t alloc = 0;
-	const char *p = dsr__lexicon_data, *end = dsr__lexicon_end;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
-			nl = end;
-		const char *t1 = memchr(p, '\t', (size_t)(nl - p));
-		if (t1) {
-			const char *t2 = memchr(t1 + 1, '\t', (size_t)(nl - t1 - 1));
-			S_grow(nlp, &alloc);
-			lx_entry *e = &nlp->ent[nlp->nent++];
-			e->key = p;
-			e->klen = (uint32_t)(t1 - p);
-			e->cls = S_letters(t1 + 1, t2 ? t2 : nl);
-			e->extra = t2 ? t2 + 1 : NULL;
-			e->xlen = t2 ? (uint32_t)(nl - t2 - 1) : 0;
-		}
-		p = nl + 1;
+	const char *p = dsr__lexicon_data;
+	S_line ln;
+	while (S_next_line(&p, &ln)) {
+		S_grow(nlp, &alloc);
+		lx_entry *e = &nlp->ent[nlp->nent++];
+		e->key = ln.key;
+		e->klen = (uint32_t)ln.klen;
+		e->cls = S_letters(ln.cls, ln.cls + ln.clen);
+		e->extra = ln.extra;
+		e->xlen = (uint32_t)ln.xlen;
 	}
 	S_index(nlp);
 	/* closed classes, then the heads of multi-word names */

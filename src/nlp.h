@@ -70,6 +70,11 @@ static inline char *dsr__lx_country(const dsr_nlp *nlp, dsr_arena *a, const char
 		return NULL;
 	return dsr_arena_strndup(a, e->extra + 1, e->xlen - 1);
 }
+/* Calls fn(ctx, form, n, country, cn) for every lexicon entry that is
+ * another form of a country or its people ("iranian", "britain": the
+ * "=" forms above), without loading the lexicon. */
+void dsr__lx_country_forms(void (*fn)(void *, const char *, size_t, const char *, size_t),
+			  void *ctx);
 /* The lemma of a lowercased noun (drones -> drone) or verb (said -> say)
  * into out (size outsz); returns its length. */
 size_t dsr__lemma(const dsr_nlp *nlp, const char *s, size_t n, bool verb, char *out,

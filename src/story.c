@@ -23,8 +23,10 @@
 #include "dossier/json.h"
 #include "dossier/story.h"
 #include "store_int.h"
+#include "nlp.h"
 
 #define S_ATERMS 48     /* terms kept per article */
+#define S_NCOUNTRY 1024 /* slots of the country-forms table (a few hundred forms) */
 #define S_BATCH 8192    /* articles clustered at a time (memory stays bounded) */
 #define S_RECENT 4096   /* stories an article may join: the most recently active */
 #define S_NEWEST 32     /* stories read per term of an article */
@@ -163,6 +165,7 @@ typedef struct S_bag {
 	uint32_t *slot;     /* open addressing over t */
 	size_t mask;
 	uint32_t stop[512]; /* S_stop_table */
+	const uint32_t *country; /* S_country_add's table, or NULL */
 } S_bag;
 
 static void S_bag_add(S_bag *b, uint32_t h, float w)
@@ -184,6 +187,37 @@ static void S_bag_add(S_bag *b, uint32_t h, float w)
 	}
 	b->t[b->n] = (S_term){h, w};
 	b->slot[k] = (uint32_t)++b->n;
+}
+
+/* Another form of a country ("iranian", "britain") counts as the country:
+ * ECB+ dev B-cubed 0.934 -> 0.937. (Lemmas were tried and cost: 0.909 with
+ * nouns and verbs, 0.918 with plurals alone: two events of one kind share
+ * more of their words once inflection is gone.) */
+static void S_country_add(void *ctx, const char *w, size_t n, const char *c, size_t cn)
+{
+	uint32_t *tab = ctx; /* S_NCOUNTRY pairs: form hash, country hash */
+	char low[64];
+	if (memchr(w, ' ', n) || cn >= sizeof low)
+		return; /* words are hashed one at a time */
+	for (size_t k = 0; k < cn; k++)
+		low[k] = (char)tolower((unsigned char)c[k]);
+	uint32_t h = S_hash(w, n), k = h & (S_NCOUNTRY - 1);
+	for (size_t probes = 0; tab[2 * k] && probes < S_NCOUNTRY; probes++)
+		k = (k + 1) & (S_NCOUNTRY - 1);
+	if (tab[2 * k])
+		return;
+	tab[2 * k] = h;
+	tab[2 * k + 1] = S_hash(low, cn);
+}
+
+static uint32_t S_country_of(const uint32_t *tab, uint32_t h)
+{
+	if (!tab)
+		return h;
+	for (uint32_t k = h & (S_NCOUNTRY - 1); tab[2 * k]; k = (k + 1) & (S_NCOUNTRY - 1))
+		if (tab[2 * k] == h)
+			return tab[2 * k + 1];
+	return h;
 }
 
 /* Words of s[0..n): letters and digits, lowercased; names (capitalised
@@ -211,7 +245,7 @@ static void S_words(S_bag *b, const char *s, size_t n, float base)
 		}
 		if ((l >= 3 || (digit && l == 2)) && l < sizeof w && !S_is_stop(b->stop, w, l)) {
 			float wt = base * ((cap && !sstart) ? 2.0f : digit ? S_DIGIT : 1.0f);
-			S_bag_add(b, S_hash(w, l), wt);
+			S_bag_add(b, S_country_of(b->country, S_hash(w, l)), wt);
 		}
 		sstart = false;
 		i = j;
@@ -822,7 +856,8 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 
 /* Clusters the next batch of at most S_BATCH articles not yet in a story;
  * *na is how many there were. */
-static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, size_t *nbatch)
+static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *added,
+			       size_t *created, size_t *nbatch)
 {
 	sqlite3 *db = dsr__store_db(s);
 	*nbatch = 0;
@@ -838,6 +873,7 @@ static dsr_err S_cluster_batch(dsr_store *s, size_t *added, size_t *created, siz
 	size_t na = 0, acap = 0;
 	S_bag bag = {0};
 	bag.mask = 4095;
+	bag.country = country;
 	S_stop_table(bag.stop);
 	bag.slot = dsr_xcalloc(bag.mask + 1, sizeof *bag.slot);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -1103,10 +1139,13 @@ dsr_err dsr_store_cluster(dsr_store *s, size_t *added, size_t *created)
 {
 	*added = *created = 0;
 	size_t n;
+	uint32_t *country = dsr_xcalloc(2 * S_NCOUNTRY, sizeof *country);
+	dsr__lx_country_forms(S_country_add, country);
 	dsr_err e;
 	do
-		e = S_cluster_batch(s, added, created, &n);
+		e = S_cluster_batch(s, country, added, created, &n);
 	while (!e && n == S_BATCH);
+	free(country);
 	return e;
 }
 

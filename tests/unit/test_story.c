@@ -62,42 +62,56 @@ static double S_story_of(const dsr_json *stories, const char *name)
 	return -1;
 }
 
-void test_story_clusters(void)
+/* Stores the articles texts[n] ({name, "title\ntext"}, published on
+ * dates[i] when dates is given), clusters them and returns the stories
+ * JSON parsed into ar (NULL on failure). */
+static dsr_json *S_cluster(const char *const (*texts)[2], size_t n, const char *const *dates,
+			   dsr_arena *ar)
 {
 	char path[128];
 	dsr_store *s = t_temp_store("story", path);
 	if (!s)
-		return;
+		return NULL;
 	CHECK(dsr_store_begin(s) == DSR_OK);
-	char urls[S_N][64];
-	for (size_t i = 0; i < S_N; i++) {
+	for (size_t i = 0; i < n; i++) {
 		dsr_article a;
 		memset(&a, 0, sizeof a);
+		char url[64];
 		snprintf(a.id, sizeof a.id, "%016zx", i + 1);
-		snprintf(urls[i], sizeof urls[i], "https://story.example/%s", S_texts[i][0]);
-		a.url = urls[i];
-		const char *nl = strchr(S_texts[i][1], '\n');
+		snprintf(url, sizeof url, "https://story.example/%s", texts[i][0]);
+		a.url = url;
+		const char *nl = strchr(texts[i][1], '\n');
 		char title[128];
-		snprintf(title, sizeof title, "%.*s", (int)(nl - S_texts[i][1]), S_texts[i][1]);
+		snprintf(title, sizeof title, "%.*s", (int)(nl - texts[i][1]), texts[i][1]);
 		a.title = title;
 		a.text = nl + 1;
 		a.text_len = strlen(a.text);
+		a.published = dates ? dates[i] : NULL;
 		bool dup;
 		CHECK(dsr_store_put(s, &a, "test", &dup) == DSR_OK && !dup);
 	}
 	CHECK(dsr_store_commit(s) == DSR_OK);
 	size_t added, created;
 	CHECK(dsr_store_cluster(s, &added, &created) == DSR_OK);
-	CHECK(added == S_N);
+	CHECK(added == n);
 	dsr_buf out;
 	dsr_buf_init(&out, 0);
 	CHECK(dsr_store_stories_json(s, -1, &out) == DSR_OK);
 	if (getenv("DOSSIER_TEST_SHOW"))
 		fprintf(stderr, "%.*s\n", (int)out.len, out.buf);
+	dsr_json *j = NULL;
+	CHECK(dsr_json_parse(ar, out.buf, out.len, &j, NULL) == DSR_OK);
+	dsr_buf_release(&out);
+	dsr_store_close(s);
+	unlink(path);
+	return j;
+}
+
+void test_story_clusters(void)
+{
 	dsr_arena ar;
 	dsr_arena_init(&ar);
-	dsr_json *j = NULL;
-	CHECK(dsr_json_parse(&ar, out.buf, out.len, &j, NULL) == DSR_OK);
+	dsr_json *j = S_cluster(S_texts, S_N, NULL, &ar);
 	double dam = S_story_of(j, "w1"), canal = S_story_of(j, "o1");
 	CHECK(dam >= 0 && canal >= 0 && dam != canal);
 	/* the wire reports and the bulletins are one story */
@@ -106,7 +120,37 @@ void test_story_clusters(void)
 	for (const char *const *n = (const char *const[]){"o2", "o3", NULL}; *n; n++)
 		CHECK(S_story_of(j, *n) == canal);
 	dsr_arena_release(&ar);
-	dsr_buf_release(&out);
-	dsr_store_close(s);
-	unlink(path);
+}
+
+/* "Iranian" and "Iran" are one term: the report of a boarding and the
+ * reaction to it share little else (the other articles are there so that
+ * words have a rarity). */
+void test_story_country_forms(void)
+{
+	static const char *const texts[][2] = {
+		{"a1", "Iranian tanker held in Vesk strait\n"
+		       "Norland's coast guard boarded an Iranian tanker in the Vesk strait on Monday "
+		       "and detained its Iranian crew."},
+		{"f1", "Calder ferry fares rise\n"
+		       "Ferry fares to Calder island will rise by a tenth in April, the operator said."},
+		{"f2", "Marlow orchestra names conductor\n"
+		       "The Marlow symphony orchestra named a Danish conductor to lead its next season."},
+		{"a2", "Iran condemns Norland over seized ship\n"
+		       "Iran called the boarding of its ship piracy and summoned Norland's envoy in "
+		       "protest."},
+		{"f3", "Russian grain harvest sets record\n"
+		       "Russia's wheat harvest reached a record this year, its farm ministry said."},
+		{"f4", "Iraqi oil exports climb\n"
+		       "Iraq shipped more crude in February than in any month since 2019."},
+	};
+	static const char *const dates[] = {"2026-03-02", "2026-03-02", "2026-03-02",
+					    "2026-03-03", "2026-03-03", "2026-03-03"};
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *j = S_cluster(texts, sizeof texts / sizeof *texts, dates, &ar);
+	double a1 = S_story_of(j, "a1");
+	CHECK(a1 >= 0 && S_story_of(j, "a2") == a1);
+	for (const char *const *n = (const char *const[]){"f1", "f2", "f3", "f4", NULL}; *n; n++)
+		CHECK(S_story_of(j, *n) != a1);
+	dsr_arena_release(&ar);
 }
