@@ -312,9 +312,8 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 			return dsr_arena_strndup(d->arena, d->text + t->start, tk_len(d, i) - 1);
 		if (!S_common_noun(d, i))
 			continue;
-		size_t j = i;
-		while (j + 1 < b && (d->tok[j + 1].lex & (LX_NOUN | LX_NOUNINF)) &&
-		       !(d->tok[j + 1].lex & LX_FUNC) && !(d->tok[j + 1].flags & DSR_TK_PUNCT))
+		size_t j = i; /* a compound's head is its last noun: "harbour cranes" */
+		while (j + 1 < b && j + 1 < from + 7 && S_common_noun(d, j + 1))
 			j++;
 		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[j].start, tk_len(d, j), false, lb, sizeof lb);
 		return dsr_arena_strndup(d->arena, lb, ll);

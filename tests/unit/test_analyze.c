@@ -730,6 +730,15 @@ void test_claim_verbs(void)
 	CHECK(have && n == 2 && have->theme && !strcmp(have->theme, "figure"));
 	CHECK(S_action(&an, "sell", &n) && n == 1);
 	CHECK(!S_action(&an, "cutter", &n));
+	/* a compound's head is its last noun, a regular plural included
+	 * ("fishing licences", "harbour cranes") */
+	an = S_run("Velmont will sell harbour cranes to Corvel, Mara Lind said.\n\n"
+		   "Norland granted fishing licences to Ostrand.",
+		   "2030-05-08");
+	const dsr_claim *sell = S_action(&an, "sell", &n);
+	CHECK(sell && sell->theme && !strcmp(sell->theme, "crane"));
+	const dsr_claim *grant = S_action(&an, "grant", &n);
+	CHECK(grant && grant->theme && !strcmp(grant->theme, "licence"));
 	/* an adverb is no teller; the name before the auxiliary is */
 	an = S_run("Corvel had already agreed to the sale.", "2030-05-08");
 	const dsr_claim *agree = S_action(&an, "agree", &n);
