@@ -461,6 +461,14 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 			continue;
 		bool named = e->type == DSR_E_PERSON || e->type == DSR_E_ORG ||
 			     e->type == DSR_E_GPE || e->type == DSR_E_NORP;
+		if (e->type == DSR_E_OTHER && e->sp.end <= vs) {
+			/* a name the tagger could not type acts when it is the
+			 * verb's subject: "Velmont will | sell" */
+			size_t k2 = S_tok_at(d, e->sp.end);
+			while (k2 < v && (S_in(cx, k2, W_AUX | W_NEG) || (d->tok[k2].lex & LX_ADV)))
+				k2++;
+			named = k2 == v;
+		}
 		if (e->sp.end <= vs && named) {
 			/* "Moscow and Tehran agreed": the first of the pair */
 			uint32_t gap = prev ? e->sp.start - prev->sp.end : 0;

@@ -737,6 +737,8 @@ void test_claim_verbs(void)
 		   "2030-05-08");
 	const dsr_claim *sell = S_action(&an, "sell", &n);
 	CHECK(sell && sell->theme && !strcmp(sell->theme, "crane"));
+	/* a name of no known kind right before its verb acts ("Velmont | will sell") */
+	CHECK(sell && sell->actor && !strcmp(sell->actor, "Velmont"));
 	const dsr_claim *grant = S_action(&an, "grant", &n);
 	CHECK(grant && grant->theme && !strcmp(grant->theme, "licence"));
 	/* an adverb is no teller; the name before the auxiliary is */
