@@ -7,6 +7,8 @@
  * multi-byte sequences (pages often lie); a declared UTF-8 that is not is
  * read as windows-1252 when it has no valid multi-byte sequence at all.
  * Invalid bytes become U+FFFD and are counted; NUL bytes are dropped.
+ * Text that was UTF-8, read once as windows-1252 or windows-1250 and
+ * stored again ("\u00c2\u00a3" for a pound sign) is mended (dsr__unmojibake).
  */
 #include "internal.h"
 #include "charset.h"
@@ -18,6 +20,7 @@
 #include <iconv.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 
 static const char S_repl[] = "\xEF\xBF\xBD";
 
@@ -195,6 +198,132 @@ static dsr_err S_iconv(const char *from, const char *s, size_t n, dsr_buf *out, 
 	return e;
 }
 
+/* ---- mojibake ---- */
+
+/* The code point of byte 0x80 + i in windows-1252 and windows-1250 (0 =
+ * none), from iconv. */
+static uint32_t S_page[2][128];
+static int16_t S_rev[2][0x180]; /* the byte of each code point below U+0180, or -1 */
+static once_flag S_page_once = ONCE_FLAG_INIT;
+
+static void S_page_build(void)
+{
+	static const char *const names[2] = {"WINDOWS-1252", "WINDOWS-1250"};
+	for (int p = 0; p < 2; p++) {
+		iconv_t cd = iconv_open("UTF-32LE", names[p]);
+		if (cd == (iconv_t)-1)
+			continue;
+		for (int b = 0x80; b < 0x100; b++) {
+			char in = (char)b, *ip = &in;
+			unsigned char o[4];
+			char *op = (char *)o;
+			size_t il = 1, ol = 4;
+			if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && ol == 0)
+				S_page[p][b - 0x80] = (uint32_t)o[0] | (uint32_t)o[1] << 8 |
+						      (uint32_t)o[2] << 16 | (uint32_t)o[3] << 24;
+			iconv(cd, NULL, NULL, NULL, NULL);
+		}
+		iconv_close(cd);
+	}
+	for (int p = 0; p < 2; p++) {
+		for (int c = 0; c < 0x180; c++)
+			S_rev[p][c] = -1;
+		for (int i = 0; i < 128; i++)
+			if (S_page[p][i] && S_page[p][i] < 0x180)
+				S_rev[p][S_page[p][i]] = (int16_t)(0x80 + i);
+	}
+}
+
+/* The byte that code point c was read from in page p, or -1. */
+static int S_page_byte(uint32_t c, int p)
+{
+	if (c < 0x180)
+		return c < 0x80 ? -1 : S_rev[p][c];
+	for (int i = 0; i < 128; i++)
+		if (S_page[p][i] == c)
+			return 0x80 + i;
+	return -1;
+}
+
+/* The code point of the valid UTF-8 sequence at s (length l). */
+static uint32_t S_cp(const unsigned char *s, int l)
+{
+	if (l == 1)
+		return s[0];
+	uint32_t c = s[0] & (0x7F >> l);
+	for (int k = 1; k < l; k++)
+		c = c << 6 | (s[k] & 0x3F);
+	return c;
+}
+
+/* Code points mended text may hold: Latin letters and signs, Greek,
+ * Cyrillic, dashes and quotes, the euro, the trade mark. */
+static bool S_plausible(uint32_t c)
+{
+	return (c >= 0xA0 && c <= 0x24F) || (c >= 0x370 && c <= 0x4FF) ||
+	       (c >= 0x2010 && c <= 0x2044) || c == 0x20AC || c == 0x2122;
+}
+
+/* How many bytes of s[i..n) are one character in mojibake of page p (its
+ * UTF-8 bytes read as p's characters), its bytes in out[]; 0 if none. */
+static size_t S_mojibake_at(const unsigned char *s, size_t n, size_t i, int p, unsigned char out[4],
+			    int *outl)
+{
+	int l = dsr_utf8_seqlen(s + i, n - i);
+	if (l < 2)
+		return 0;
+	int b = S_page_byte(S_cp(s + i, l), p);
+	if (b < 0xC2 || b > 0xF4)
+		return 0;
+	int k = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+	out[0] = (unsigned char)b;
+	size_t j = i + (size_t)l;
+	for (int t = 1; t <= k; t++) {
+		int cl = j < n ? dsr_utf8_seqlen(s + j, n - j) : 0;
+		int cb = cl ? S_page_byte(S_cp(s + j, cl), p) : -1;
+		if (cb < 0x80 || cb > 0xBF)
+			return 0;
+		out[t] = (unsigned char)cb;
+		j += (size_t)cl;
+	}
+	if (dsr_utf8_seqlen(out, (size_t)k + 1) != k + 1 || !S_plausible(S_cp(out, k + 1)))
+		return 0;
+	*outl = k + 1;
+	return j - i;
+}
+
+size_t dsr__unmojibake(char *text, size_t n)
+{
+	unsigned char *s = (unsigned char *)text;
+	size_t i = 0, o = 0;
+	bool loaded = false;
+	while (i < n) {
+		/* mojibake begins with a letter from U+00C2 to U+00F4 (or, from
+		 * windows-1250, U+0102 to U+0163): bytes C3, C4 or C5 */
+		if (s[i] < 0xC3 || s[i] > 0xC5) {
+			s[o++] = s[i++];
+			continue;
+		}
+		if (!loaded) {
+			call_once(&S_page_once, S_page_build);
+			loaded = true;
+		}
+		unsigned char out[4];
+		int ol = 0;
+		size_t used = S_mojibake_at(s, n, i, 0, out, &ol);
+		if (!used)
+			used = S_mojibake_at(s, n, i, 1, out, &ol);
+		if (used) {
+			memcpy(s + o, out, (size_t)ol);
+			o += (size_t)ol;
+			i += used;
+		} else {
+			s[o++] = s[i++];
+		}
+	}
+	return o;
+}
+
 dsr_err dsr__to_utf8(const char *s, size_t n, const char *transport, bool markup, dsr_buf *out,
 		     size_t *replaced, char used[48])
 {
@@ -253,6 +382,10 @@ dsr_err dsr__to_utf8(const char *s, size_t n, const char *transport, bool markup
 			else
 				e = S_iconv(g, s, n, out, &bad);
 		}
+	}
+	if (!e && out->len) {
+		out->len = dsr__unmojibake(out->buf, out->len);
+		out->buf[out->len] = 0;
 	}
 	if (replaced)
 		*replaced = bad;

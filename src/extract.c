@@ -537,8 +537,12 @@ dsr_err dsr_extract(const dsr_record *rec, const dsr_extract_opts *opts, dsr_are
 		out->text_len = 0;
 	}
 	/* given metadata overrides what was found */
-	if (rec->title)
-		title = rec->title;
+	if (rec->title) {
+		size_t tl = strlen(rec->title);
+		char *t = dsr_arena_strndup(arena, rec->title, tl);
+		t[dsr__unmojibake(t, tl)] = 0; /* "\u00c2\u00a3" in a feed's title too */
+		title = t;
+	}
 	if (rec->outlet)
 		outlet = rec->outlet;
 	if (opts->outlet)

@@ -221,4 +221,14 @@ void test_charset(void)
 	CHECK_STR(conv("\xEF\xF0\xE8", 3, "windows-1251", false, &bad), "\xD0\xBF\xD1\x80\xD0\xB8");
 	/* NUL bytes dropped */
 	CHECK_STR(conv("a\0b", 3, NULL, false, &bad), "ab");
+	/* UTF-8 read once as windows-1252 and stored again ("\u00c2\u00a3" for a
+	 * pound sign, "\u00e2\u20ac\u2122" for a closing quote) is mended */
+	const char *m = "a profit of \xC3\x82\xC2\xA3" "75m, the firm\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s";
+	CHECK_STR(conv(m, strlen(m), NULL, false, &bad), "a profit of \xC2\xA3" "75m, the firm\xE2\x80\x99s");
+	/* ... and as windows-1250 (Polish "\u00f3" seen as "\u0102\u0142") */
+	const char *pl = "dron\xC4\x82\xC5\x82w nad miastem";
+	CHECK_STR(conv(pl, strlen(pl), NULL, false, &bad), "dron\xC3\xB3w nad miastem");
+	/* real Latin-1 letters are left alone: "S\u00e3o", "Fu\u00df\u201c", "\u00c9t\u00e9" */
+	const char *ok = "S\xC3\xA3o Paulo, Fu\xC3\x9F\xE2\x80\x9C, \xC3\x89t\xC3\xA9, \xC3\x80 la carte";
+	CHECK_STR(conv(ok, strlen(ok), NULL, false, &bad), ok);
 }
