@@ -852,6 +852,29 @@ static int S_seen(const void *m, uint32_t key)
 	return w ? w[0] > 0 : -1;
 }
 
+/* Tokens [rs, re) after "told" are an outlet that relays at[k]'s teller
+ * ("told the Gazette", "told the newspaper": the outlet named before). */
+static void S_recipient(const nlp_doc *d, S_att *at, size_t k, const long *eidx,
+			const dsr_entity *ent, size_t rs, size_t re)
+{
+	S_att *a = &at[k];
+	a->has_rcpt = true;
+	a->rcpt.sp.start = d->tok[rs].start;
+	a->rcpt.sp.end = d->tok[re - 1].end;
+	a->rcpt.kind = DSR_S_OUTLET;
+	a->rcpt.canonical = eidx[rs] >= 0 ? ent[eidx[rs]].canonical
+			    : (d->tok[rs].flags & DSR_TK_CAP)
+			    ? dsr_arena_strndup(d->arena, d->text + d->tok[rs].start,
+						d->tok[re - 1].end - d->tok[rs].start)
+			    : NULL;
+	for (size_t b = k; !a->rcpt.canonical && b-- > 0 && k - b <= 64;)
+		if (at[b].src.kind == DSR_S_OUTLET && at[b].se > at[b].ss &&
+		    !S_definite_outlet(d, at[b].ss, at[b].se))
+			a->rcpt.canonical = at[b].src.canonical;
+	if (!a->rcpt.canonical)
+		a->has_rcpt = false;
+}
+
 void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribution **out,
 		       size_t *nout)
 {
@@ -986,7 +1009,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	 * the teller in the sentence; a recipient outlet relays the teller */
 	for (size_t k = 0; k < na; k++) {
 		S_att *a = &at[k];
-		if (a->ce != a->cs + 1 || a->se <= a->ss || a->ss < 4 || a->se != a->cs || !a->np)
+		if (a->ce != a->cs + 1 || a->se <= a->ss || a->se != a->cs || !a->np)
 			continue;
 		size_t r = a->ce, rs = 0, re = 0;
 		bool tell = dsr__tk_is(d, a->cs, "told") || dsr__tk_is(d, a->cs, "tells");
@@ -1021,7 +1044,16 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		bool end = r >= d->ntok || c.sid[r] != c.sid[a->cs] || dsr__tk_is(d, r, ".") ||
 			   dsr__tk_is(d, r, ",") || dsr__tk_is(d, r, "citing") ||
 			   dsr__tk_is(d, r, "quoting") || dsr__tk_is(d, r, "according");
-		if (!end)
+		if (!end) {
+			/* "X told the Gazette that CONTENT": the outlet relays too */
+			bool after = false;
+			for (int p = 0; p < a->np; p++)
+				after |= a->ps[p] >= r;
+			if (re > rs && r < d->ntok && dsr__tk_is(d, r, "that") && after)
+				S_recipient(d, at, k, eidx, ent, rs, re);
+			continue;
+		}
+		if (a->ss < 4)
 			continue;
 		size_t st = a->ss - 1;
 		while (st > 0 && c.sid[st - 1] == c.sid[a->ss] && a->ss - st < 120 &&
@@ -1037,24 +1069,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			a->ps[0] = st;
 			a->pe[0] = a->ss - 1;
 		}
-		if (re > rs) {
-			a->has_rcpt = true;
-			a->rcpt.sp.start = d->tok[rs].start;
-			a->rcpt.sp.end = d->tok[re - 1].end;
-			a->rcpt.kind = DSR_S_OUTLET;
-			a->rcpt.canonical = eidx[rs] >= 0 ? ent[eidx[rs]].canonical
-				: (d->tok[rs].flags & DSR_TK_CAP)
-				? dsr_arena_strndup(d->arena, d->text + d->tok[rs].start,
-						    d->tok[re - 1].end - d->tok[rs].start)
-				: NULL;
-			/* "told the newspaper": the outlet named before */
-			for (size_t b = k; !a->rcpt.canonical && b-- > 0 && k - b <= 64;)
-				if (at[b].src.kind == DSR_S_OUTLET && at[b].se > at[b].ss &&
-				    !S_definite_outlet(d, at[b].ss, at[b].se))
-					a->rcpt.canonical = at[b].src.canonical;
-			if (!a->rcpt.canonical)
-				a->has_rcpt = false;
-		}
+		if (re > rs)
+			S_recipient(d, at, k, eidx, ent, rs, re);
 	}
 	/* "..., which cited Y": the relative pronoun stands for the teller before it */
 	for (size_t k = 1; k < na; k++) {

@@ -109,8 +109,9 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		return 0;
 	if ((t->flags & DSR_TK_CAP) && !(t->flags & DSR_TK_SSTART))
 		return 0;
-	if (i > from && S_in(cx, i - 1, W_DET))
-		return 0;
+	if (i > from && (S_in(cx, i - 1, W_DET) || dsr__tk_is(d, i - 1, "'s") ||
+			 dsr__tk_is(d, i - 1, "\xe2\x80\x99s")))
+		return 0; /* "the plans", "Quorvik's shares" */
 	uint32_t lex = S_verb_lex(d, i);
 	const char *w = d->low + t->start;
 	size_t n = tk_len(d, i);

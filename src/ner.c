@@ -394,6 +394,29 @@ static bool S_title_word(const nlp_doc *d, size_t i)
 	return true;
 }
 
+/* The kind of name whose possessions follow token b ("'s parliament": a
+ * place; "'s shares": a firm), or DSR_E_NONE. */
+static dsr_etype S_owns(const nlp_doc *d, size_t b)
+{
+	if (b + 1 >= d->ntok || !(dsr__tk_is(d, b, "'s") || dsr__tk_is(d, b, "\xe2\x80\x99s")))
+		return DSR_E_NONE;
+	static const char *const polity[] = {
+		"parliament", "government", "president", "prime", "capital", "army", "navy",
+		"military", "economy", "people", "citizens", "ministry", "minister", "constitution",
+		"border", "borders", "population", NULL};
+	static const char *const firm[] = {
+		"shares", "profits", "profit", "chief", "executive", "boss", "accounts", "board",
+		"shareholders", "revenue", "revenues", "sales", "founder", "employees", "staff",
+		"stock", "earnings", NULL};
+	for (size_t k = 0; polity[k]; k++)
+		if (dsr__tk_is(d, b + 1, polity[k]))
+			return DSR_E_GPE;
+	for (size_t k = 0; firm[k]; k++)
+		if (dsr__tk_is(d, b + 1, firm[k]))
+			return DSR_E_ORG;
+	return DSR_E_NONE;
+}
+
 static dsr_etype S_map(const nlp_doc *d, int type, size_t a, size_t b)
 {
 	uint32_t cls = 0;
@@ -406,7 +429,7 @@ static dsr_etype S_map(const nlp_doc *d, int type, size_t a, size_t b)
 	case 1: return DSR_E_ORG;
 	case 2: return (cls & LX_FAC) ? DSR_E_FAC : (cls & (LX_COUNTRY | LX_PLACE)) || b - a == 1 ? DSR_E_GPE : DSR_E_LOC;
 	case 3: return (cls & LX_COUNTRY) ? DSR_E_GPE : DSR_E_NORP;
-	case 4: return DSR_E_EQUIPMENT;
+	case 4: return (cls & (LX_COUNTRY | LX_PLACE)) ? DSR_E_GPE : DSR_E_EQUIPMENT; /* "UK advertising giant" */
 	case 5: return DSR_E_EVENT;
 	default: return DSR_E_OTHER;
 	}
@@ -895,7 +918,9 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 					prep = false;
 			/* a name that speaks elsewhere ("Corvath said") is no town
 			 * even after "in" */
-			if (!prep || S_speaks(speakers, nspeak, d->hw[a]))
+			/* ... nor one whose parliament is spoken of */
+			if ((!prep || S_speaks(speakers, nspeak, d->hw[a])) &&
+			    S_owns(d, e[i].b) != DSR_E_GPE)
 				e[i].type = DSR_E_ORG;
 		}
 	}
@@ -1276,6 +1301,17 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		size_t a = i, b = j;
 		S_trim(d, &a, &b);
 		dsr_etype et = S_map(d, type, a, b);
+		/* what a name owns tells its kind: "Lundmark's parliament" is a
+		 * place's, "Quorvik's shares" a firm's */
+		if (et == DSR_E_EQUIPMENT && S_owns(d, b))
+			et = S_owns(d, b);
+		/* a common word that opens a sentence is no artefact's name:
+		 * "Strong sales helped", "Women will be employed" */
+		if (et == DSR_E_EQUIPMENT && b - a == 1 && (d->tok[a].flags & DSR_TK_SSTART) &&
+		    S_common_word(d, a) && !S_designation(d, a)) {
+			i = j;
+			continue;
+		}
 		/* an employer before the title is a name of its own: "Orvel Motor
 		 * Company CEO Dana Reyes" */
 		if (b - a > 2 && (et == DSR_E_PERSON || et == DSR_E_ORG) && !S_title_word(d, a)) {

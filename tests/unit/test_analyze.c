@@ -535,6 +535,13 @@ void test_attributions(void)
 	if (a)
 		CHECK(!strncmp(S_span(&an, a->content), "xx renewed the lease", 20) &&
 		      strstr(S_span(&an, a->content), "within weeks"));
+	/* "X told the Gazette that CONTENT": the outlet relays X, as when the
+	 * content comes first */
+	an = S_run("A harbour pilot told the Quay Gazette that two cutters had run aground.",
+		   "2030-05-08");
+	a = S_att(&an, "told");
+	CHECK(a && a->nchain == 2 && a->chain[0].kind == DSR_S_OUTLET &&
+	      !strcmp(a->chain[0].canonical, "Quay Gazette"));
 }
 
 /* The last claim whose action is `action`, and how many there are. */
@@ -741,6 +748,22 @@ void test_claim_verbs(void)
 	CHECK(sell && sell->actor && !strcmp(sell->actor, "Velmont"));
 	const dsr_claim *grant = S_action(&an, "grant", &n);
 	CHECK(grant && grant->theme && !strcmp(grant->theme, "licence"));
+	/* a name whose parliament or shares are spoken of is a place or a firm,
+	 * whatever the tagger made of it; a place acts through its parliament */
+	an = S_run("Lundmark's parliament approved the plan on Tuesday.\n\n"
+		   "Quorvik's shares fell 4% after the recall.", "2030-05-08");
+	const dsr_claim *appr = S_action(&an, "approve", &n);
+	CHECK(appr && appr->actor && !strcmp(appr->actor, "Lundmark"));
+	/* "shares" after a possessive is a noun: the shares fall */
+	const dsr_claim *fall = S_action(&an, "fall", &n);
+	CHECK(fall && fall->actor && !strcmp(fall->actor, "Quorvik"));
+	for (size_t i = 0; i < an.nentities; i++) {
+		const char *nm = S_span(&an, an.entities[i].sp);
+		if (!strcmp(nm, "Lundmark"))
+			CHECK(an.entities[i].type == DSR_E_GPE);
+		if (!strcmp(nm, "Quorvik"))
+			CHECK(an.entities[i].type == DSR_E_ORG);
+	}
 	/* an adverb is no teller; the name before the auxiliary is */
 	an = S_run("Corvel had already agreed to the sale.", "2030-05-08");
 	const dsr_claim *agree = S_action(&an, "agree", &n);
