@@ -276,6 +276,18 @@ void test_entities(void)
 	/* "Monday" is a time, not a name */
 	CHECK(S_ent(&an, "Monday", 0) == NULL);
 
+	/* a place the lexicon knows is no artefact, nor is a common word that
+	 * opens a sentence */
+	an = S_run("UK packaging giant Orvell posted larger profits.\n\n"
+		   "Strong sales outside western Asia helped Orvell.",
+		   "2030-05-08");
+	e = S_ent(&an, "UK", 0);
+	CHECK(e && e->type == DSR_E_GPE);
+	an = S_run("Strong sales outside western Europe helped Orvell.\n\n"
+		   "Women will be employed in the Orvell factory.",
+		   "2030-05-08");
+	CHECK(S_ent(&an, "Strong", 0) == NULL);
+
 	/* titles are not part of a name; capitalised verb forms at a sentence
 	 * start and a lone "The" are no names */
 	an = S_run("Norvik Aerospace cut 300 jobs on Tuesday. Citing weak demand, CEO Ada Brennan "
