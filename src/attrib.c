@@ -572,6 +572,33 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 				a->ss--;
 		}
 	}
+	/* "CONTENT, said two officials, who ...": after a comma, a verb of
+	 * reporting followed by its teller; the tagger sometimes takes the
+	 * content for the teller and a word of the teller for the content */
+	if (a->ce == a->cs + 1 && a->cs > ws + 2 && dsr__tk_is(d, a->cs - 1, ",") &&
+	    (d->tok[a->cs].lex & LX_REPORT) && a->ce < we && !dsr__tk_is(d, a->ce, "that") &&
+	    !(d->tok[a->ce].flags & DSR_TK_PUNCT) && a->se <= a->cs && a->ss < a->cs) {
+		size_t e = a->ce;
+		while (e < we && e < a->ce + 8 && c->sid[e] == c->sid[a->cs] &&
+		       !(d->tok[e].flags & DSR_TK_PUNCT) && !dsr__tk_is(d, e, "who") &&
+		       !dsr__tk_is(d, e, "which") && !dsr__tk_is(d, e, "on") && !dsr__tk_is(d, e, "in"))
+			e++;
+		bool after = true; /* all the content the tagger found is a word or two after */
+		size_t len = 0;
+		for (int p = 0; p < a->np; p++) {
+			after &= a->ps[p] >= a->ce && a->pe[p] <= e;
+			len += a->pe[p] - a->ps[p];
+		}
+		after &= len <= 2;
+		if (e > a->ce && (after || !a->np)) {
+			size_t s0 = c->sstart[c->sid[a->cs]];
+			a->ss = a->ce;
+			a->se = e;
+			a->np = 1;
+			a->ps[0] = s0;
+			a->pe[0] = a->cs - 1;
+		}
+	}
 	/* "He said:" closing its line (the colon in the cue, or after a
 	 * teller that follows it) tells the next paragraph, not what came
 	 * before ("Here is what the mayor said:") */

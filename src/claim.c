@@ -109,13 +109,20 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		return 0;
 	if ((t->flags & DSR_TK_CAP) && !(t->flags & DSR_TK_SSTART))
 		return 0;
-	if (i > from && (S_in(cx, i - 1, W_DET) || dsr__tk_is(d, i - 1, "'s") ||
-			 dsr__tk_is(d, i - 1, "\xe2\x80\x99s")))
-		return 0; /* "the plans", "Quorvik's shares" */
 	uint32_t lex = S_verb_lex(d, i);
 	const char *w = d->low + t->start;
 	size_t n = tk_len(d, i);
+	bool ing = n > 4 && !memcmp(w + n - 3, "ing", 3);
+	if (i > from && (S_in(cx, i - 1, W_DET) ||
+			 ((dsr__tk_is(d, i - 1, "'s") || dsr__tk_is(d, i - 1, "\xe2\x80\x99s")) && !ing)))
+		return 0; /* "the plans", "Quorvik's shares" (not "he's taking") */
 	if (!(lex & (LX_VERB | LX_VERBINF)))
+		return 0;
+	/* an adverb before a verb form or a modifier: "is still | considered",
+	 * "were still | better" */
+	if ((lex & LX_ADV) && !(lex & LX_VERBINF) && i + 1 < d->ntok &&
+	    !(d->tok[i + 1].lex & LX_FUNC) && !(d->tok[i + 1].flags & DSR_TK_PUNCT) &&
+	    (S_verb_lex(d, i + 1) & (LX_VERB | LX_VERBINF | LX_ADJ | LX_ADV)))
 		return 0;
 	bool after_aux = i > from && (S_in(cx, i - 1, W_AUX) || dsr__tk_is(d, i - 1, "to") ||
 				      S_in(cx, i - 1, W_NEG));
@@ -128,6 +135,11 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		plural_s = (lex & (LX_NOUN | LX_NOUNINF)) || (dsr__lx_cls(d->nlp, lb, ll) & LX_NOUN);
 	}
 	bool ed = n > 3 && !memcmp(w + n - 2, "ed", 2);
+	/* a noun after a nationality: "Norwegian drones", "Russian forces" */
+	uint32_t pl = i > from ? d->tok[i - 1].lex : 0;
+	if ((pl & LX_NORP) && (pl & LX_ADJ) && !(pl & LX_PLACE) && (d->tok[i - 1].flags & DSR_TK_CAP) &&
+	    (plural_s || ((lex & (LX_NOUN | LX_NOUNINF)) && !ed)))
+		return 0; /* (not "the Union | benefits") */
 	if (i > from && (d->tok[i - 1].lex & LX_ADJ) && !(d->tok[i - 1].lex & LX_VERB)) {
 		/* "of any practical use": a noun after a determiner and an adjective */
 		if (i - 1 > from && S_in(cx, i - 2, W_DET) && (lex & (LX_NOUN | LX_NOUNINF)) && !ed)
@@ -154,8 +166,8 @@ static bool S_have_main(const S_cx *cx, size_t i, size_t b)
 	if (!(dsr__tk_is(d, i, "has") || dsr__tk_is(d, i, "have") || dsr__tk_is(d, i, "had")))
 		return false;
 	size_t j = i + 1;
-	while (j < b && (d->tok[j].lex & LX_ADV) && !(d->tok[j].lex & (LX_VERB | LX_NOUN)))
-		j++; /* "has already sold" */
+	while (j < b && (d->tok[j].lex & LX_ADV) && !(d->tok[j].lex & LX_VERB))
+		j++; /* "has already sold", "has now become" */
 	if (j >= b || (d->tok[j].flags & DSR_TK_PUNCT) || S_in(cx, j, W_AUX) ||
 	    dsr__tk_is(d, j, "to") || dsr__tk_is(d, j, "not") || dsr__tk_is(d, j, "n't") ||
 	    dsr__tk_is(d, j, "never"))
@@ -163,8 +175,11 @@ static bool S_have_main(const S_cx *cx, size_t i, size_t b)
 	/* a past participle: an inflected verb form not ending in -s */
 	size_t n = tk_len(d, j);
 	const char *w = d->low + d->tok[j].start;
-	if (!(S_verb_lex(d, j) & (LX_VERB | LX_VERBINF)) || n >= 40 || w[n - 1] == 's')
+	uint32_t lex = S_verb_lex(d, j);
+	if (!(lex & (LX_VERB | LX_VERBINF)) || n >= 40 || w[n - 1] == 's')
 		return true;
+	if (!(lex & (LX_NOUN | LX_NOUNINF | LX_ADJ)))
+		return false; /* a verb alone: "has now become" */
 	char lb[64];
 	size_t ll = dsr__lemma(d->nlp, w, n, true, lb, sizeof lb);
 	return ll == n && !memcmp(lb, w, n);
@@ -299,6 +314,22 @@ static bool S_common_noun(nlp_doc *d, size_t i)
 	return nl != tk_len(d, i) && (dsr__lx_cls(d->nlp, lb, nl) & LX_NOUN);
 }
 
+/* The last token of the noun compound that begins at common noun i
+ * ("harbour cranes", "a key step"), before b and lim: it ends at a plural
+ * ("ties following the summit") and before an -ing word. */
+static size_t S_compound_end(nlp_doc *d, size_t i, size_t b, size_t lim)
+{
+	size_t j = i;
+	while (j + 1 < b && j + 1 < lim && S_common_noun(d, j + 1)) {
+		size_t n = tk_len(d, j), m = tk_len(d, j + 1);
+		const char *w = d->low + d->tok[j].start, *x = d->low + d->tok[j + 1].start;
+		if ((n > 3 && w[n - 1] == 's' && w[n - 2] != 's') || (m > 4 && !memcmp(x + m - 3, "ing", 3)))
+			break;
+		j++;
+	}
+	return j;
+}
+
 /* The lemma of the last noun of the first noun run in tokens [i, b) (at
  * most 7 tokens on, stopping at punctuation), or NULL. */
 static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
@@ -313,9 +344,10 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 			return dsr_arena_strndup(d->arena, d->text + t->start, tk_len(d, i) - 1);
 		if (!S_common_noun(d, i))
 			continue;
-		size_t j = i; /* a compound's head is its last noun: "harbour cranes" */
-		while (j + 1 < b && j + 1 < from + 7 && S_common_noun(d, j + 1))
-			j++;
+		/* an adverb before a verb form: "is still | considered" */
+		if ((d->tok[i].lex & LX_ADV) && i + 1 < d->ntok && (S_verb_lex(d, i + 1) & LX_VERBINF))
+			continue;
+		size_t j = S_compound_end(d, i, b, from + 7);
 		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[j].start, tk_len(d, j), false, lb, sizeof lb);
 		return dsr_arena_strndup(d->arena, lb, ll);
 	}
@@ -335,6 +367,7 @@ static void S_light_verb(const S_cx *cx, dsr_claim *c, size_t v, size_t b)
 		k++;
 	if (k >= b || (d->tok[k].flags & (DSR_TK_CAP | DSR_TK_PUNCT | DSR_TK_NUM)))
 		return;
+	k = S_compound_end(d, k, b, v + 6); /* "a key step": the step */
 	char lb[64];
 	size_t ll = dsr__lemma(d->nlp, d->low + d->tok[k].start, tk_len(d, k), false, lb, sizeof lb);
 	const lx_entry *e = dsr__lx_get(d->nlp, lb, ll);
@@ -397,6 +430,14 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 	 * only "is", and no other verb, is its predicate */
 	if (v == (size_t)-1 && hv != (size_t)-1 && cop != (size_t)-1 && hv == cop + 1)
 		v = hv;
+	/* "(spoke) on condition of anonymity": how a teller speaks, not what
+	 * is told */
+	if (v != (size_t)-1) {
+		size_t k = v + 1 < b && dsr__tk_is(d, v + 1, "on") ? v + 2 : v;
+		if (k < b && dsr__tk_is(d, k, "condition") &&
+		    (k > v || (v > 0 && dsr__tk_is(d, v - 1, "on"))))
+			return;
+	}
 	char lb[64];
 	size_t ll;
 	if (v != (size_t)-1) {
@@ -587,6 +628,10 @@ static bool S_in_parts(const dsr_attribution *x, dsr_span sp)
 static bool S_opens_on_verb(const nlp_doc *d, const dsr_attribution *x)
 {
 	size_t ci = S_tok_at(d, x->content.start);
+	/* past adverbs: "Norway has | now become" */
+	while (ci + 1 < d->ntok && (d->tok[ci].lex & LX_ADV) &&
+	       !(d->tok[ci].lex & (LX_VERB | LX_FUNC)) && d->tok[ci + 1].start < x->content.end)
+		ci++;
 	return x->cue.end <= x->content.start && x->content.start - x->cue.end <= 1 &&
 	       ci < d->ntok && (S_verb_lex(d, ci) & (LX_VERB | LX_VERBINF)) &&
 	       !(d->tok[ci].lex & LX_FUNC);

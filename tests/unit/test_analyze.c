@@ -792,6 +792,42 @@ void test_claim_verbs(void)
 	}
 }
 
+/* The predicate of a clause: the noun after a light verb is its phrase's
+ * head; adverbs are no verbs; "has" before an adverb and a participle is an
+ * auxiliary; a noun after a nationality is no verb. */
+void test_claim_predicates(void)
+{
+	size_t n;
+	dsr_analysis an = S_run("Last month, Velmont and Ostrand took a key step toward a treaty.",
+				"2030-05-08");
+	CHECK(!S_action(&an, "key", &n));
+	an = S_run("Velmont had launched a major effort to curb smuggling.", "2030-05-08");
+	const dsr_claim *c = S_action(&an, "launch", &n);
+	CHECK(c && c->theme && !strcmp(c->theme, "effort"));
+	CHECK(!S_action(&an, "major", &n));
+	an = S_run("The Velmont navy is still considered one of the strongest in the region.",
+		   "2030-05-08");
+	for (size_t i = 0; i < an.nclaims; i++)
+		CHECK(strcmp(an.claims[i].action, "still") &&
+		      (!an.claims[i].theme || strcmp(an.claims[i].theme, "still")));
+	an = S_run("Norway has now become the largest buyer of gliders.", "2030-05-08");
+	c = S_action(&an, "become", &n);
+	CHECK(c && c->actor && !strcmp(c->actor, "Norway"));
+	CHECK(!S_action(&an, "have", &n));
+	an = S_run("Norwegian drones at work over the Tarn valley.", "2030-05-08");
+	CHECK(!S_action(&an, "drone", &n));
+	/* "speaking on condition of anonymity" is how a teller speaks, not
+	 * what is told */
+	an = S_run("The depot will close in May, said two officials, who spoke on condition of "
+		   "anonymity. A third agreed to speak on condition that his name not be used.",
+		   "2030-05-08");
+	CHECK(S_action(&an, "close", &n));
+	CHECK(!S_action(&an, "speak", &n) && !S_action(&an, "condition", &n));
+	an = S_run("Velmont and Ostrand have strengthened ties following the summit.", "2030-05-08");
+	c = S_action(&an, "strengthen", &n);
+	CHECK(c && c->theme && !strcmp(c->theme, "tie"));
+}
+
 /* Attributions by layout: a quotation signed with a dash, a transcript line. */
 void test_attribution_layout(void)
 {
