@@ -154,3 +154,46 @@ void test_story_country_forms(void)
 		CHECK(S_story_of(j, *n) != a1);
 	dsr_arena_release(&ar);
 }
+
+/* A channel that ends every post with the same lines, week after week, does
+ * not make its posts one story; two posts of one event there still are. */
+void test_story_boilerplate(void)
+{
+	static const char tail[] =
+		" Watch every evening at eight on the Harbour Channel, subscribe and ring the bell "
+		"for alerts, follow us for more and support the channel with a donation, thank you "
+		"to all our patrons for keeping us on air.";
+	static const char *const heads[][2] = {
+		{"c1", "Tarn ferry strike enters third day\nFerry crews on the Tarn line stayed out for a "
+		       "third day over pay."},
+		{"c2", "Orchard growers fear late frost\nApple growers in the Velm valley covered trees "
+		       "against frost."},
+		{"c3", "New tram line opens in Kessel\nThe first trams ran on the Kessel east line."},
+		{"c4", "Lighthouse keeper retires after forty years\nThe keeper of Cape Morrow light "
+		       "handed over the keys."},
+		{"c5", "Marlow choir wins national prize\nThe Marlow youth choir took first prize in "
+		       "the capital."},
+		{"c6", "Ferry strike ends with pay deal on Tarn line\nCrews on the Tarn ferry line "
+		       "accepted a pay deal and the strike ended."},
+		{"c7", "Harbour dredging begins at Port Alder\nDredgers began deepening the channel at "
+		       "Port Alder."},
+	};
+	static const char *const dates[] = {"2030-01-03", "2030-01-10", "2030-01-17", "2030-01-24",
+					    "2030-01-31", "2030-02-07", "2030-02-14"};
+	enum { N = sizeof heads / sizeof *heads };
+	char bufs[N][512];
+	const char *texts[N][2];
+	for (size_t i = 0; i < N; i++) {
+		snprintf(bufs[i], sizeof bufs[i], "%s%s", heads[i][1], tail);
+		texts[i][0] = heads[i][0];
+		texts[i][1] = bufs[i];
+	}
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *j = S_cluster(texts, N, dates, &ar);
+	double c1 = S_story_of(j, "c1");
+	CHECK(c1 >= 0);
+	for (const char *const *n = (const char *const[]){"c2", "c3", "c4", "c5", "c7", NULL}; *n; n++)
+		CHECK(S_story_of(j, *n) != c1);
+	dsr_arena_release(&ar);
+}
