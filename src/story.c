@@ -318,7 +318,7 @@ static void S_words(S_bag *b, const S_tok *t, size_t n, size_t upto, float base)
 #define S_BP_MIN 5       /* articles of one outlet */
 #endif
 #define S_BP_DAYS 7      /* at least this far apart */
-#define S_BP_BITS 20     /* table slots (16 bytes each) */
+#define S_BP_BITS 20     /* at most 2^20 table slots of 16 bytes */
 #define S_TITLE_NS 0x5bd1e995u /* titles' shingles apart from texts' */
 
 typedef struct S_bp_ent {
@@ -342,36 +342,48 @@ static uint32_t S_shingle(const S_tok *t, size_t i, uint32_t outlet, size_t len)
 	return ((h & 3) && len == S_SHINGLE) || !h ? 0 : h;
 }
 
-static S_bp_ent *S_bp_at(S_bp_ent *tab, uint32_t key, bool add)
+/* The shingle table: open addressing, grown by doubling up to
+ * 2^S_BP_BITS slots (past half of that, new shingles are not counted). */
+typedef struct S_bp {
+	S_bp_ent *e;
+	size_t mask, used;
+} S_bp;
+
+static S_bp_ent *S_bp_at(const S_bp *t, uint32_t key)
 {
-	size_t mask = ((size_t)1 << S_BP_BITS) - 1, k = key & mask;
-	for (size_t probes = 0; probes <= mask; probes++, k = (k + 1) & mask) {
-		if (tab[k].key == key)
-			return &tab[k];
-		if (!tab[k].key) {
-			if (!add)
-				return NULL;
-			tab[k] = (S_bp_ent){key, 0, -1, 0, 0, 0};
-			return &tab[k];
-		}
-	}
-	return NULL;
+	for (size_t k = key & t->mask;; k = (k + 1) & t->mask)
+		if (t->e[k].key == key || !t->e[k].key)
+			return &t->e[k];
 }
 
-/* Counts article `art`'s (1-based) sampled shingles; *used bounds the load. */
-static void S_bp_count(S_bp_ent *tab, size_t *used, const S_toks *w, uint32_t outlet, size_t len,
-		       uint32_t art, long day)
+static S_bp_ent *S_bp_add(S_bp *t, uint32_t key)
+{
+	S_bp_ent *e = S_bp_at(t, key);
+	if (e->key)
+		return e;
+	if ((t->used + 1) * 2 > t->mask + 1) {
+		if (t->mask + 1 >= (size_t)1 << S_BP_BITS)
+			return NULL;
+		S_bp u = {dsr_xcalloc((t->mask + 1) * 2, sizeof *u.e), (t->mask + 1) * 2 - 1, t->used};
+		for (size_t i = 0; i <= t->mask; i++)
+			if (t->e[i].key)
+				*S_bp_at(&u, t->e[i].key) = t->e[i];
+		free(t->e);
+		*t = u;
+		e = S_bp_at(t, key);
+	}
+	*e = (S_bp_ent){key, 0, -1, 0, 0, 0};
+	t->used++;
+	return e;
+}
+
+/* Counts article `art`'s (1-based) sampled shingles. */
+static void S_bp_count(S_bp *t, const S_toks *w, uint32_t outlet, size_t len, uint32_t art, long day)
 {
 	for (size_t i = 0; i + len <= w->n; i++) {
 		uint32_t key = S_shingle(w->t, i, outlet, len);
-		if (!key)
-			continue;
-		S_bp_ent *e = S_bp_at(tab, key, *used < ((size_t)1 << S_BP_BITS) / 2);
-		if (!e)
-			continue;
-		if (!e->n && !e->last)
-			++*used;
-		if (e->last == art)
+		S_bp_ent *e = key ? S_bp_add(t, key) : NULL;
+		if (!e || e->last == art)
 			continue;
 		e->last = art;
 		if (e->n < UINT16_MAX)
@@ -388,13 +400,13 @@ static void S_bp_count(S_bp_ent *tab, size_t *used, const S_toks *w, uint32_t ou
 /* Marks the words of the outlet's boilerplate shingles skip; in texts
  * three more on either side, since only a quarter of their shingles is
  * sampled, so that a run of boilerplate is covered whole. */
-static void S_bp_mark(const S_bp_ent *tab, S_toks *w, uint32_t outlet, size_t len)
+static void S_bp_mark(const S_bp *t, S_toks *w, uint32_t outlet, size_t len)
 {
 	size_t pad = len == S_SHINGLE ? 3 : 0;
 	for (size_t i = 0; i + len <= w->n; i++) {
 		uint32_t key = S_shingle(w->t, i, outlet, len);
-		const S_bp_ent *e = key ? S_bp_at((S_bp_ent *)tab, key, false) : NULL;
-		if (!e || e->n < S_BP_MIN || !e->wide)
+		const S_bp_ent *e = key ? S_bp_at(t, key) : NULL;
+		if (!e || !e->key || e->n < S_BP_MIN || !e->wide)
 			continue;
 		size_t from = i > pad ? i - pad : 0, to = i + len + pad < w->n ? i + len + pad : w->n;
 		for (size_t k = from; k < to; k++)
@@ -1034,8 +1046,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 			       "ORDER BY a.seq LIMIT " S_STR(S_BATCH),
 			       -1, &st, NULL) != SQLITE_OK)
 		return dsr__store_fail(s, "cannot read articles to cluster");
-	S_bp_ent *bp = dsr_xcalloc((size_t)1 << S_BP_BITS, sizeof *bp);
-	size_t bpused = 0;
+	S_bp bp = {dsr_xcalloc(4096, sizeof(S_bp_ent)), 4095, 0};
 	S_toks tx = {0};
 	for (uint32_t art = 1; sqlite3_step(st) == SQLITE_ROW; art++) {
 		const char *title = (const char *)sqlite3_column_text(st, 1);
@@ -1046,12 +1057,12 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		if (title) {
 			/* a series' title: "List of key events, day 312" */
 			S_tokens(&tx, title, strlen(title));
-			S_bp_count(bp, &bpused, &tx, oh ^ S_TITLE_NS, S_TSHINGLE, art, day);
+			S_bp_count(&bp, &tx, oh ^ S_TITLE_NS, S_TSHINGLE, art, day);
 		}
 		if (!text)
 			continue;
 		S_tokens(&tx, text, (size_t)sqlite3_column_bytes(st, 2));
-		S_bp_count(bp, &bpused, &tx, oh, S_SHINGLE, art, day);
+		S_bp_count(&bp, &tx, oh, S_SHINGLE, art, day);
 	}
 	sqlite3_reset(st);
 	S_art *arts = NULL;
@@ -1079,13 +1090,13 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		uint32_t oh = S_outlet_hash(st);
 		if (title) {
 			S_tokens(&tw, title, strlen(title));
-			S_bp_mark(bp, &tw, oh ^ S_TITLE_NS, S_TSHINGLE);
+			S_bp_mark(&bp, &tw, oh ^ S_TITLE_NS, S_TSHINGLE);
 			S_words(&bag, tw.t, tw.n, (size_t)-1, 2.0f);
 		}
 		if (text) {
 			size_t tl = (size_t)sqlite3_column_bytes(st, 2);
 			S_tokens(&tx, text, tl);
-			S_bp_mark(bp, &tx, oh, S_SHINGLE);
+			S_bp_mark(&bp, &tx, oh, S_SHINGLE);
 			S_words(&bag, tx.t, tx.n, (size_t)-1, 1.0f);
 			/* the lead names the event's protagonists */
 			size_t ll = tl < S_LEAD ? tl : S_LEAD;
@@ -1098,7 +1109,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		a->v.t = dsr_xmalloc((bag.n + 1) * sizeof *a->v.t);
 		memcpy(a->v.t, bag.t, bag.n * sizeof *bag.t);
 	}
-	free(bp);
+	free(bp.e);
 	free(tx.t);
 	free(tw.t);
 	sqlite3_finalize(st);
