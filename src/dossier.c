@@ -1688,13 +1688,15 @@ dsr_err dsr_dossier_report(const dsr_dossier *d, dsr_buf *o)
 	const char *title = d->title ? d->title : d->narticles ? S_aname(d->articles[0].a, tb, sizeof tb)
 							      : "(untitled)";
 	dsr_err e = dsr_buf_addf(o, "STORY %lld  %s\n", d->id, title);
-	e = e ? e : dsr_buf_addf(o, "%zu articles", d->nstored);
+	e = e ? e : dsr_buf_addf(o, "%zu article%s", d->nstored, d->nstored == 1 ? "" : "s");
 	if (!e && d->nstored > d->narticles)
 		e = dsr_buf_addf(o, " (the newest %zu analyzed)", d->narticles);
-	e = e ? e : dsr_buf_addf(o, ", %s to %s; %zu copies; %zu origins; %zu claims, %zu of them "
-				    "from more than one independent origin; %zu conflicts\n",
-				 d->first ? d->first : "?", d->last ? d->last : "?", copies, d->nroots,
-				 d->nclaims, multi, d->nconflicts);
+	e = e ? e : dsr_buf_addf(o, ", %s to %s; %zu %s; %zu origin%s; %zu claim%s, %zu of them "
+				    "from more than one independent origin; %zu conflict%s\n",
+				 d->first ? d->first : "?", d->last ? d->last : "?", copies,
+				 copies == 1 ? "copy" : "copies", d->nroots, d->nroots == 1 ? "" : "s",
+				 d->nclaims, d->nclaims == 1 ? "" : "s", multi, d->nconflicts,
+				 d->nconflicts == 1 ? "" : "s");
 	e = e ? e : dsr_buf_adds(o, "\nARTICLES\n");
 	for (size_t i = 0; !e && i < d->narticles && i < 40; i++) {
 		const dsr_dos_article *x = &d->articles[i];

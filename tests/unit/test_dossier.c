@@ -299,6 +299,21 @@ void test_dossier_verb_only(void)
 			CHECK(d.claims[i].nroots == 1);
 		}
 	CHECK(n == 2);
+	/* the report's counts read as English: "1 copy", "2 claims", "0 conflicts" */
+	dsr_buf b;
+	dsr_buf_init(&b, 0);
+	CHECK(dsr_dossier_report(&d, &b) == DSR_OK);
+	CHECK(strstr(b.buf, "2 articles, ") && strstr(b.buf, "; 0 copies; ") &&
+	      strstr(b.buf, " 0 conflicts\n") && !strstr(b.buf, " 1 conflicts") &&
+	      !strstr(b.buf, " 1 origins") && !strstr(b.buf, " 1 claims"));
+	dsr_buf_release(&b);
+	dsr_arena_release(&ar);
+	/* and one article alone: "1 article", "1 origin" */
+	CHECK(S_build(nlp, a, 1, texts, outlets, dates, &ar, &d) == DSR_OK);
+	dsr_buf_init(&b, 0);
+	CHECK(dsr_dossier_report(&d, &b) == DSR_OK);
+	CHECK(strstr(b.buf, "1 article, ") && strstr(b.buf, "; 1 origin; "));
+	dsr_buf_release(&b);
 	dsr_arena_release(&ar);
 	dsr_nlp_free(nlp);
 }
