@@ -368,6 +368,13 @@ static const char *const S_w_outlet[] = {
 	"network", "channel", "tabloid", "publication", "newsletter", "wire", "reporters",
 	"correspondent", "columnist", "editorial", "website", "blog", "gazette", "times", "post",
 	"herald", "tribune", "telegraph", "chronicle", NULL};
+/* the last word of a newspaper's name, capitalised after another ("the
+ * Quay Ledger", "the Tarn Courier"; alone they are common words) */
+static const char *const S_w_outlet_name[] = {
+	"ledger", "courier", "observer", "examiner", "inquirer", "dispatch", "sentinel",
+	"register", "bulletin", "mirror", "express", "guardian", "standard", "record", "star",
+	"sun", "globe", "mail", "monitor", "review", "reporter", "independent", "news", "today",
+	"gazette", "times", "post", "herald", "tribune", "telegraph", "chronicle", "journal", NULL};
 static const char *const S_w_media[] = {"media", "press", "television", "tv", "radio",
 					"broadcasts", "outlets", NULL};
 static const char *const S_w_officials[] = {
@@ -418,7 +425,8 @@ static dsr_skind S_kind(const nlp_doc *d, const at_ctx *c, size_t s, size_t e)
 		return DSR_S_MEDIA;
 	if (S_word_in(d, h, S_w_document))
 		return DSR_S_DOCUMENT;
-	if (S_word_in(d, h, S_w_outlet))
+	if (S_word_in(d, h, S_w_outlet) ||
+	    ((d->tok[h].flags & DSR_TK_CAP) && h > s && S_word_in(d, h, S_w_outlet_name)))
 		return DSR_S_OUTLET;
 	/* "the Velsen administration" is a government, though named after a person */
 	if (per && !S_word_in(d, h, S_w_officials) && !S_word_in(d, h, S_w_government))
@@ -648,6 +656,21 @@ static const char *S_canon(const nlp_doc *d, const dsr_entity *ent, const long *
 		s++;
 	return dsr_arena_strndup(d->arena, d->text + d->tok[s].start,
 				 d->tok[e - 1].end - d->tok[s].start);
+}
+
+/* An outlet named by capitalised words alone ("the Quay Ledger"), as
+ * written without "the", whatever entities the tagger cut it into; NULL
+ * for any other span. */
+static const char *S_outlet_name(const nlp_doc *d, size_t s, size_t e)
+{
+	if (e > s + 1 && dsr__tk_is(d, s, "the"))
+		s++;
+	if (e < s + 2)
+		return NULL;
+	for (size_t i = s; i < e; i++)
+		if (!(d->tok[i].flags & DSR_TK_CAP) || (d->tok[i].flags & DSR_TK_PUNCT))
+			return NULL;
+	return dsr_arena_strndup(d->arena, d->text + d->tok[s].start, d->tok[e - 1].end - d->tok[s].start);
 }
 
 static bool S_definite_outlet(const nlp_doc *d, size_t s, size_t e)
@@ -986,7 +1009,9 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		a->src.sp.start = d->tok[a->ss].start;
 		a->src.sp.end = d->tok[a->se - 1].end;
 		a->src.kind = S_kind(d, &c, a->ss, a->se);
-		a->src.canonical = S_canon(d, ent, eidx, a->ss, a->se);
+		a->src.canonical = a->src.kind == DSR_S_OUTLET ? S_outlet_name(d, a->ss, a->se) : NULL;
+		if (!a->src.canonical)
+			a->src.canonical = S_canon(d, ent, eidx, a->ss, a->se);
 		bool he = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_person);
 		bool they = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_group);
 		bool it = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_thing);

@@ -449,6 +449,16 @@ void test_attribution_as_reported(void)
 	const dsr_attribution *b = S_att(&an, "as stated by");
 	CHECK(b && b->has_source && !strcmp(S_span(&an, b->source.sp), "Ostrand Marine"));
 	CHECK(b && !strcmp(S_span(&an, b->content), "The tugboats arrive in May"));
+	/* a newspaper's name is an outlet, named whole: "the Quay Ledger", "the
+	 * Tarn Courier" */
+	an = S_run("The port council rejected the plan on Monday, the Quay Ledger reported.\n\n"
+		   "Lundmark approved the treaty, the Tarn Courier said.",
+		   "2030-05-08");
+	const dsr_attribution *q = S_att(&an, "reported"), *t = S_att(&an, "said");
+	CHECK(q && q->has_source && q->source.kind == DSR_S_OUTLET &&
+	      !strcmp(q->source.canonical, "Quay Ledger"));
+	CHECK(t && t->has_source && t->source.kind == DSR_S_OUTLET &&
+	      !strcmp(t->source.canonical, "Tarn Courier"));
 }
 
 /* an outlet reports an agreement after the fact, citing officials */
