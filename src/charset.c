@@ -327,7 +327,7 @@ size_t dsr__unmojibake(char *text, size_t n)
 dsr_err dsr__to_utf8(const char *s, size_t n, const char *transport, bool markup, dsr_buf *out,
 		     size_t *replaced, char used[48])
 {
-	size_t bad = 0;
+	size_t bad = 0, at = out->len; /* where this text begins in out */
 	dsr_err e;
 	char name[48] = "";
 	const unsigned char *u = (const unsigned char *)s;
@@ -383,8 +383,10 @@ dsr_err dsr__to_utf8(const char *s, size_t n, const char *transport, bool markup
 				e = S_iconv(g, s, n, out, &bad);
 		}
 	}
-	if (!e && out->len) {
-		out->len = dsr__unmojibake(out->buf, out->len);
+	if (at > out->len)
+		at = 0; /* the buffer was cleared for a second reading */
+	if (!e && out->len > at) {
+		out->len = at + dsr__unmojibake(out->buf + at, out->len - at);
 		out->buf[out->len] = 0;
 	}
 	if (replaced)

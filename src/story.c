@@ -263,10 +263,11 @@ static void S_tokens(S_toks *out, const char *s, size_t n)
 				i++; /* a link names no event */
 			continue;
 		}
-		if (!(isalnum(c) || c >= 0x80) || S_symbol(s + i, limit - i)) {
+		size_t sym = c >= 0x80 ? S_symbol(s + i, limit - i) : 0;
+		if (!(isalnum(c) || c >= 0x80) || sym) {
 			if (c == '.' || c == '!' || c == '?' || c == '\n')
 				sstart = true;
-			i += c >= 0x80 ? S_symbol(s + i, limit - i) + (S_symbol(s + i, limit - i) == 0) : 1;
+			i += sym ? sym : 1;
 			continue;
 		}
 		size_t j = i, l = 0;
@@ -1016,8 +1017,6 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 	free(used);
 }
 
-/* Clusters the next batch of at most S_BATCH articles not yet in a story;
- * *na is how many there were. */
 /* The hash of the row's outlet (column 4), else of its URL's host (5). */
 static uint32_t S_outlet_hash(sqlite3_stmt *st)
 {
@@ -1032,6 +1031,8 @@ static uint32_t S_outlet_hash(sqlite3_stmt *st)
 	return S_hash(h, strcspn(h, "/?#"));
 }
 
+/* Clusters the next batch of at most S_BATCH articles not yet in a story;
+ * *na is how many there were. */
 static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *added,
 			       size_t *created, size_t *nbatch)
 {
