@@ -98,6 +98,15 @@ static uint32_t S_verb_lex(const nlp_doc *d, size_t i)
 	return lex;
 }
 
+/* Is token i (word classes lex) an adverb here, before a verb form or a
+ * modifier: "is still | considered", "were still | better"? */
+static bool S_adverb(const nlp_doc *d, size_t i, uint32_t lex)
+{
+	return (lex & LX_ADV) && !(lex & LX_VERBINF) && i + 1 < d->ntok &&
+	       !(d->tok[i + 1].lex & LX_FUNC) && !(d->tok[i + 1].flags & DSR_TK_PUNCT) &&
+	       (S_verb_lex(d, i + 1) & (LX_VERB | LX_VERBINF | LX_ADJ | LX_ADV));
+}
+
 /* How much token i looks like the unit's predicate: 2 surely a verb form
  * ("delivered", "agreed" after "had", "build" after "to"), 1 maybe (a word
  * that is also a noun: "plans", "deal"), 0 not. */
@@ -114,15 +123,11 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 	size_t n = tk_len(d, i);
 	bool ing = n > 4 && !memcmp(w + n - 3, "ing", 3);
 	if (i > from && (S_in(cx, i - 1, W_DET) ||
-			 ((dsr__tk_is(d, i - 1, "'s") || dsr__tk_is(d, i - 1, "\xe2\x80\x99s")) && !ing)))
+			 (dsr__tk_poss(d, i - 1) && !ing)))
 		return 0; /* "the plans", "Quorvik's shares" (not "he's taking") */
 	if (!(lex & (LX_VERB | LX_VERBINF)))
 		return 0;
-	/* an adverb before a verb form or a modifier: "is still | considered",
-	 * "were still | better" */
-	if ((lex & LX_ADV) && !(lex & LX_VERBINF) && i + 1 < d->ntok &&
-	    !(d->tok[i + 1].lex & LX_FUNC) && !(d->tok[i + 1].flags & DSR_TK_PUNCT) &&
-	    (S_verb_lex(d, i + 1) & (LX_VERB | LX_VERBINF | LX_ADJ | LX_ADV)))
+	if (S_adverb(d, i, lex))
 		return 0;
 	bool after_aux = i > from && (S_in(cx, i - 1, W_AUX) || dsr__tk_is(d, i - 1, "to") ||
 				      S_in(cx, i - 1, W_NEG));
@@ -344,8 +349,7 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 			return dsr_arena_strndup(d->arena, d->text + t->start, tk_len(d, i) - 1);
 		if (!S_common_noun(d, i))
 			continue;
-		/* an adverb before a verb form: "is still | considered" */
-		if ((d->tok[i].lex & LX_ADV) && i + 1 < d->ntok && (S_verb_lex(d, i + 1) & LX_VERBINF))
+		if (S_adverb(d, i, S_verb_lex(d, i)))
 			continue;
 		size_t j = S_compound_end(d, i, b, from + 7);
 		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[j].start, tk_len(d, j), false, lb, sizeof lb);

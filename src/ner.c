@@ -398,7 +398,7 @@ static bool S_title_word(const nlp_doc *d, size_t i)
  * place; "'s shares": a firm), or DSR_E_NONE. */
 static dsr_etype S_owns(const nlp_doc *d, size_t b)
 {
-	if (b + 1 >= d->ntok || !(dsr__tk_is(d, b, "'s") || dsr__tk_is(d, b, "\xe2\x80\x99s")))
+	if (b + 1 >= d->ntok || !dsr__tk_poss(d, b))
 		return DSR_E_NONE;
 	static const char *const polity[] = {
 		"parliament", "government", "president", "prime", "capital", "army", "navy",
@@ -470,7 +470,7 @@ static void S_trim(const nlp_doc *d, size_t *a, size_t *b)
 		(*a)++;
 	if (*b - *a > 1 && dsr__tk_is(d, *a, "the"))
 		(*a)++;
-	if (*b - *a > 1 && (dsr__tk_is(d, *b - 1, "'s") || dsr__tk_is(d, *b - 1, "\xe2\x80\x99s")))
+	if (*b - *a > 1 && dsr__tk_poss(d, *b - 1))
 		(*b)--;
 }
 

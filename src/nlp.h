@@ -115,6 +115,11 @@ static inline bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w)
 	size_t l = strlen(w);
 	return s[0] == w[0] && tk_len(d, i) == l && !memcmp(s, w, l);
 }
+/* True when token i is a possessive "'s" (straight or curly apostrophe). */
+static inline bool dsr__tk_poss(const nlp_doc *d, size_t i)
+{
+	return dsr__tk_is(d, i, "'s") || dsr__tk_is(d, i, "\xe2\x80\x99s");
+}
 
 /* Is token i a plural acronym ("UAVs", "NGOs"): capitals, then an "s"? */
 static inline bool dsr__tk_plural_acronym(const nlp_doc *d, size_t i)
