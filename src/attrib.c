@@ -368,13 +368,13 @@ static const char *const S_w_outlet[] = {
 	"network", "channel", "tabloid", "publication", "newsletter", "wire", "reporters",
 	"correspondent", "columnist", "editorial", "website", "blog", "gazette", "times", "post",
 	"herald", "tribune", "telegraph", "chronicle", NULL};
-/* the last word of a newspaper's name, capitalised after another ("the
- * Quay Ledger", "the Tarn Courier"; alone they are common words) */
+/* more last words of a newspaper's name, when capitalised after another
+ * ("the Quay Ledger", "the Tarn Courier"; alone they are common words) */
 static const char *const S_w_outlet_name[] = {
 	"ledger", "courier", "observer", "examiner", "inquirer", "dispatch", "sentinel",
 	"register", "bulletin", "mirror", "express", "guardian", "standard", "record", "star",
 	"sun", "globe", "mail", "monitor", "review", "reporter", "independent", "news", "today",
-	"gazette", "times", "post", "herald", "tribune", "telegraph", "chronicle", "journal", NULL};
+	NULL};
 static const char *const S_w_media[] = {"media", "press", "television", "tv", "radio",
 					"broadcasts", "outlets", NULL};
 static const char *const S_w_officials[] = {

@@ -803,8 +803,7 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 	S_idx_init(&maker, d->arena, n);
 	for (size_t i = 0; i < n; i++) {
 		size_t a = e[i].a, b = e[i].b;
-		bool own = b < d->ntok && (dsr__tk_is(d, b, "'s") || dsr__tk_is(d, b, "'") ||
-					   dsr__tk_is(d, b, "\xe2\x80\x99s"));
+		bool own = b < d->ntok && (dsr__tk_poss(d, b) || dsr__tk_is(d, b, "'"));
 		if (own || (a > 0 && dsr__tk_is(d, a - 1, "by")))
 			*S_idx_at(&maker, S_span_hash(d, a, b), true) = (int32_t)i;
 	}
@@ -1303,8 +1302,9 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		dsr_etype et = S_map(d, type, a, b);
 		/* what a name owns tells its kind: "Lundmark's parliament" is a
 		 * place's, "Quorvik's shares" a firm's */
-		if (et == DSR_E_EQUIPMENT && S_owns(d, b))
-			et = S_owns(d, b);
+		dsr_etype owner = et == DSR_E_EQUIPMENT ? S_owns(d, b) : DSR_E_NONE;
+		if (owner)
+			et = owner;
 		/* a common word that opens a sentence is no artefact's name:
 		 * "Strong sales helped", "Women will be employed" */
 		if (et == DSR_E_EQUIPMENT && b - a == 1 && (d->tok[a].flags & DSR_TK_SSTART) &&
