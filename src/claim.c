@@ -99,7 +99,7 @@ static uint32_t S_verb_lex(const nlp_doc *d, size_t i)
 }
 
 /* Is token i (word classes lex) an adverb here, before a verb form or a
- * modifier: "is still | considered", "were still | better"? */
+ * modifier: "is still | rated", "were still | ahead"? */
 static bool S_adverb(const nlp_doc *d, size_t i, uint32_t lex)
 {
 	return (lex & LX_ADV) && !(lex & LX_VERBINF) && i + 1 < d->ntok &&
@@ -320,7 +320,7 @@ static bool S_common_noun(nlp_doc *d, size_t i)
 }
 
 /* The last token of the noun compound that begins at common noun i
- * ("harbour cranes", "a key step"), before b and lim: it ends at a plural
+ * ("harbour cranes", "a key move"), before b and lim: it ends at a plural
  * ("ties following the summit") and before an -ing word. */
 static size_t S_compound_end(nlp_doc *d, size_t i, size_t b, size_t lim)
 {
@@ -371,7 +371,7 @@ static void S_light_verb(const S_cx *cx, dsr_claim *c, size_t v, size_t b)
 		k++;
 	if (k >= b || (d->tok[k].flags & (DSR_TK_CAP | DSR_TK_PUNCT | DSR_TK_NUM)))
 		return;
-	k = S_compound_end(d, k, b, v + 6); /* "a key step": the step */
+	k = S_compound_end(d, k, b, v + 6); /* "a key move": the move */
 	char lb[64];
 	size_t ll = dsr__lemma(d->nlp, d->low + d->tok[k].start, tk_len(d, k), false, lb, sizeof lb);
 	const lx_entry *e = dsr__lx_get(d->nlp, lb, ll);

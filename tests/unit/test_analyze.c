@@ -278,13 +278,13 @@ void test_entities(void)
 
 	/* a place the lexicon knows is no artefact, nor is a common word that
 	 * opens a sentence */
-	an = S_run("UK packaging giant Orvell posted larger profits.\n\n"
-		   "Strong sales outside western Asia helped Orvell.",
+	an = S_run("UK shipping group Orvell reported higher earnings.\n\n"
+		   "Strong orders outside eastern Asia lifted Orvell.",
 		   "2030-05-08");
 	e = S_ent(&an, "UK", 0);
 	CHECK(e && e->type == DSR_E_GPE);
-	an = S_run("Strong sales outside western Europe helped Orvell.\n\n"
-		   "Women will be employed in the Orvell factory.",
+	an = S_run("Strong orders outside eastern Asia lifted Orvell.\n\n"
+		   "Workers will be hired at the Orvell plant.",
 		   "2030-05-08");
 	CHECK(S_ent(&an, "Strong", 0) == NULL);
 
@@ -808,19 +808,17 @@ void test_claim_verbs(void)
 void test_claim_predicates(void)
 {
 	size_t n;
-	dsr_analysis an = S_run("Last month, Velmont and Ostrand took a key step toward a treaty.",
-				"2030-05-08");
+	dsr_analysis an = S_run("Velmont and Ostrand made a key move on a treaty.", "2030-05-08");
 	CHECK(!S_action(&an, "key", &n));
-	an = S_run("Velmont had launched a major effort to curb smuggling.", "2030-05-08");
-	const dsr_claim *c = S_action(&an, "launch", &n);
-	CHECK(c && c->theme && !strcmp(c->theme, "effort"));
-	CHECK(!S_action(&an, "major", &n));
-	an = S_run("The Velmont navy is still considered one of the strongest in the region.",
-		   "2030-05-08");
+	an = S_run("Velmont had begun a key crackdown on smuggling.", "2030-05-08");
+	const dsr_claim *c = S_action(&an, "begin", &n);
+	CHECK(c && c->theme && !strcmp(c->theme, "crackdown"));
+	CHECK(!S_action(&an, "key", &n));
+	an = S_run("The Velmont fleet is still rated among the best in the north.", "2030-05-08");
 	for (size_t i = 0; i < an.nclaims; i++)
 		CHECK(strcmp(an.claims[i].action, "still") &&
 		      (!an.claims[i].theme || strcmp(an.claims[i].theme, "still")));
-	an = S_run("Norway has now become the largest buyer of gliders.", "2030-05-08");
+	an = S_run("Norway has now become a major buyer of gliders.", "2030-05-08");
 	c = S_action(&an, "become", &n);
 	CHECK(c && c->actor && !strcmp(c->actor, "Norway"));
 	CHECK(!S_action(&an, "have", &n));
@@ -833,9 +831,9 @@ void test_claim_predicates(void)
 		   "2030-05-08");
 	CHECK(S_action(&an, "close", &n));
 	CHECK(!S_action(&an, "speak", &n) && !S_action(&an, "condition", &n));
-	an = S_run("Velmont and Ostrand have strengthened ties following the summit.", "2030-05-08");
+	an = S_run("Ostrand and Velmont have strengthened links following the summit.", "2030-05-08");
 	c = S_action(&an, "strengthen", &n);
-	CHECK(c && c->theme && !strcmp(c->theme, "tie"));
+	CHECK(c && c->theme && !strcmp(c->theme, "link"));
 }
 
 /* Attributions by layout: a quotation signed with a dash, a transcript line. */
