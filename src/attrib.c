@@ -970,6 +970,26 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		prev = lab[i];
 		ncue += lab[i] == 1;
 	}
+	/* a cue of an auxiliary alone ("Norway has | now become"): with a verb
+	 * of saying or thinking after it (past adverbs) the cue is both ("has |
+	 * now called"); with another verb it is no report (PolNeAR dev
+	 * unchanged, source 0.757 -> 0.758) */
+	for (size_t i = 0; i < d->ntok; i++) {
+		if (lab[i] != 1 || (i + 1 < d->ntok && lab[i + 1] == 2) || !S_word_in(d, i, S_aux_words))
+			continue;
+		size_t j = i + 1;
+		while (j < d->ntok && j < i + 4 && (d->tok[j].lex & LX_ADV) && !(d->tok[j].lex & LX_VERB))
+			j++;
+		if (j >= d->ntok || c.sid[j] != c.sid[i] || !(dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF)))
+			continue;
+		if (S_of_saying(d, &c, j) || (c.lcls[j] & LX_VCOG)) {
+			for (size_t k = i + 1; k <= j; k++)
+				lab[k] = 2;
+		} else {
+			lab[i] = 0;
+			ncue--;
+		}
+	}
 	size_t npat = S_patterns(d, &c, eidx, ent, lab, NULL);
 	if (!ncue && !npat)
 		return;

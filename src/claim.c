@@ -82,21 +82,6 @@ static bool S_lemma_in(const char *lem, const char *const *ws)
 	return false;
 }
 
-/* Token i's word classes, with LX_VERBINF for a regular verb form the
- * lexicon leaves out ("delivered"). */
-static uint32_t S_verb_lex(const nlp_doc *d, size_t i)
-{
-	uint32_t lex = d->tok[i].lex;
-	size_t n = tk_len(d, i);
-	char z = n ? d->low[d->tok[i].start + n - 1] : 0; /* -s, -ed, -ing */
-	if (!(lex & (LX_VERB | LX_VERBINF)) && n > 3 && n < 40 && (z == 's' || z == 'd' || z == 'g')) {
-		char lb[64];
-		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[i].start, n, true, lb, sizeof lb);
-		if (ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VERB))
-			lex |= LX_VERBINF;
-	}
-	return lex;
-}
 
 /* Is token i (word classes lex) an adverb here, before a verb form or a
  * modifier: "is still | rated", "were still | ahead"? */
@@ -104,7 +89,7 @@ static bool S_adverb(const nlp_doc *d, size_t i, uint32_t lex)
 {
 	return (lex & LX_ADV) && !(lex & LX_VERBINF) && i + 1 < d->ntok &&
 	       !(d->tok[i + 1].lex & LX_FUNC) && !(d->tok[i + 1].flags & DSR_TK_PUNCT) &&
-	       (S_verb_lex(d, i + 1) & (LX_VERB | LX_VERBINF | LX_ADJ | LX_ADV));
+	       (dsr__tk_verb_lex(d, i + 1) & (LX_VERB | LX_VERBINF | LX_ADJ | LX_ADV));
 }
 
 /* How much token i looks like the unit's predicate: 2 surely a verb form
@@ -118,7 +103,7 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		return 0;
 	if ((t->flags & DSR_TK_CAP) && !(t->flags & DSR_TK_SSTART))
 		return 0;
-	uint32_t lex = S_verb_lex(d, i);
+	uint32_t lex = dsr__tk_verb_lex(d, i);
 	const char *w = d->low + t->start;
 	size_t n = tk_len(d, i);
 	bool ing = n > 4 && !memcmp(w + n - 3, "ing", 3);
@@ -180,7 +165,7 @@ static bool S_have_main(const S_cx *cx, size_t i, size_t b)
 	/* a past participle: an inflected verb form not ending in -s */
 	size_t n = tk_len(d, j);
 	const char *w = d->low + d->tok[j].start;
-	uint32_t lex = S_verb_lex(d, j);
+	uint32_t lex = dsr__tk_verb_lex(d, j);
 	if (!(lex & (LX_VERB | LX_VERBINF)) || n >= 40 || w[n - 1] == 's')
 		return true;
 	if (!(lex & (LX_NOUN | LX_NOUNINF | LX_ADJ)))
@@ -349,7 +334,7 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 			return dsr_arena_strndup(d->arena, d->text + t->start, tk_len(d, i) - 1);
 		if (!S_common_noun(d, i))
 			continue;
-		if (S_adverb(d, i, S_verb_lex(d, i)))
+		if (S_adverb(d, i, dsr__tk_verb_lex(d, i)))
 			continue;
 		size_t j = S_compound_end(d, i, b, from + 7);
 		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[j].start, tk_len(d, j), false, lb, sizeof lb);
@@ -637,7 +622,7 @@ static bool S_opens_on_verb(const nlp_doc *d, const dsr_attribution *x)
 	       !(d->tok[ci].lex & (LX_VERB | LX_FUNC)) && d->tok[ci + 1].start < x->content.end)
 		ci++;
 	return x->cue.end <= x->content.start && x->content.start - x->cue.end <= 1 &&
-	       ci < d->ntok && (S_verb_lex(d, ci) & (LX_VERB | LX_VERBINF)) &&
+	       ci < d->ntok && (dsr__tk_verb_lex(d, ci) & (LX_VERB | LX_VERBINF)) &&
 	       !(d->tok[ci].lex & LX_FUNC);
 }
 
@@ -660,7 +645,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		size_t ct = S_tok_at(d, x->cue.end > 0 ? x->cue.end - 1 : 0);
 		while (ct > 0 && d->tok[ct - 1].start >= x->cue.start &&
 		       ((d->tok[ct].flags & DSR_TK_PUNCT) ||
-			((d->tok[ct].lex & LX_ADV) && !(S_verb_lex(d, ct) & (LX_VERB | LX_VERBINF)))))
+			((d->tok[ct].lex & LX_ADV) && !(dsr__tk_verb_lex(d, ct) & (LX_VERB | LX_VERBINF)))))
 			ct--;
 		char cb[64];
 		size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true, cb, sizeof cb);

@@ -325,6 +325,20 @@ size_t dsr__lemma(const dsr_nlp *nlp, const char *s, size_t n, bool verb, char *
 	return S_copy(out, outsz, s, n);
 }
 
+uint32_t dsr__tk_verb_lex(const nlp_doc *d, size_t i)
+{
+	uint32_t lex = d->tok[i].lex;
+	size_t n = tk_len(d, i);
+	char z = n ? d->low[d->tok[i].start + n - 1] : 0; /* -s, -ed, -ing */
+	if (!(lex & (LX_VERB | LX_VERBINF)) && n > 3 && n < 40 && (z == 's' || z == 'd' || z == 'g')) {
+		char lb[64];
+		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[i].start, n, true, lb, sizeof lb);
+		if (ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VERB))
+			lex |= LX_VERBINF;
+	}
+	return lex;
+}
+
 void dsr__wset_add(nlp_wset *s, const char *const *words, uint32_t bits)
 {
 	for (; *words; words++) {

@@ -115,6 +115,9 @@ static inline bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w)
 	size_t l = strlen(w);
 	return s[0] == w[0] && tk_len(d, i) == l && !memcmp(s, w, l);
 }
+/* Token i's word classes, with LX_VERBINF for a regular verb form the
+ * lexicon leaves out ("delivered", "hired"). */
+uint32_t dsr__tk_verb_lex(const nlp_doc *d, size_t i);
 /* True when token i is a possessive "'s" (straight or curly apostrophe). */
 static inline bool dsr__tk_poss(const nlp_doc *d, size_t i)
 {

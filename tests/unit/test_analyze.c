@@ -822,6 +822,8 @@ void test_claim_predicates(void)
 	c = S_action(&an, "become", &n);
 	CHECK(c && c->actor && !strcmp(c->actor, "Norway"));
 	CHECK(!S_action(&an, "have", &n));
+	/* and "has" before a verb that is not of saying is no cue of a report */
+	CHECK(!S_att(&an, "has"));
 	an = S_run("Norwegian drones at work over the Tarn valley.", "2030-05-08");
 	CHECK(!S_action(&an, "drone", &n));
 	/* "speaking on condition of anonymity" is how a teller speaks, not
