@@ -83,6 +83,15 @@ static bool S_lemma_in(const char *lem, const char *const *ws)
 }
 
 
+/* Is the lowercase word w[0..n) one of ws? */
+static bool S_word_is(const char *w, size_t n, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (strlen(*ws) == n && !memcmp(*ws, w, n))
+			return true;
+	return false;
+}
+
 /* Is token i (word classes lex) an adverb here, before a verb form or a
  * modifier: "is still | rated", "were still | ahead"? */
 static bool S_adverb(const nlp_doc *d, size_t i, uint32_t lex)
@@ -114,8 +123,21 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 		return 0;
 	if (S_adverb(d, i, lex))
 		return 0;
-	bool after_aux = i > from && (S_in(cx, i - 1, W_AUX) || dsr__tk_is(d, i - 1, "to") ||
-				      S_in(cx, i - 1, W_NEG));
+	size_t pv = i; /* past adverbs: "will nominally | serve" */
+	while (pv > from + 1 && pv + 2 > i && (d->tok[pv - 1].lex & LX_ADV) &&
+	       !(d->tok[pv - 1].lex & (LX_VERB | LX_FUNC)))
+		pv--;
+	bool after_aux = pv > from && (S_in(cx, pv - 1, W_AUX) || dsr__tk_is(d, pv - 1, "to") ||
+				       S_in(cx, pv - 1, W_NEG));
+	/* an adjective after a copula is no verb: "the deal is | fair" (a
+	 * participle like its base is: "to be | cut") */
+	static const char *const same[] = {"cut", "set", "put", "hit", "shut", "hurt", "cost",
+					   "spread", "let", "quit", "cast", "split", "shed", "bid",
+					   "broadcast", "forecast", "upset", "read", NULL};
+	if (after_aux && S_in(cx, i - 1, W_COP) && !dsr__tk_poss(d, i - 1) && (lex & LX_ADJ) &&
+	    !(lex & LX_VERBINF) && !ing && !(n > 3 && !memcmp(w + n - 2, "ed", 2)) &&
+	    !S_word_is(w, n, same))
+		return 0;
 	if (after_aux)
 		return 2;
 	bool plural_s = false;
@@ -415,6 +437,10 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		if (cop == (size_t)-1 && S_in(cx, i, W_COP))
 			cop = i;
 	}
+	/* a noun read as a verb only for want of one, before a copula: "the
+	 * Velmont deal | is fair" is a "be" */
+	if (weak && cop == v + 1 && !dsr__tk_poss(d, cop))
+		v = (size_t)-1;
 	/* "Russia is looking to Iran": a cue word right after the clause's
 	 * only "is", and no other verb, is its predicate */
 	if (v == (size_t)-1 && hv != (size_t)-1 && cop != (size_t)-1 && hv == cop + 1)

@@ -833,6 +833,11 @@ void test_claim_predicates(void)
 		   "2030-05-08");
 	CHECK(S_action(&an, "close", &n));
 	CHECK(!S_action(&an, "speak", &n) && !S_action(&an, "condition", &n));
+	/* a copula's adjective is no verb, nor a noun before the copula */
+	an = S_run("The minister said the Velmont deal is fair.\n\nThe fleet was ready by May.",
+		   "2030-05-08");
+	CHECK(!S_action(&an, "fair", &n) && !S_action(&an, "deal", &n) && !S_action(&an, "ready", &n));
+	CHECK(S_action(&an, "be", &n) && n == 2);
 	an = S_run("Ostrand and Velmont have strengthened links following the summit.", "2030-05-08");
 	c = S_action(&an, "strengthen", &n);
 	CHECK(c && c->theme && !strcmp(c->theme, "link"));
