@@ -349,14 +349,6 @@ bool dsr__at_allowed(int prev, int l)
 
 /* ---- tagging and resolution ---- */
 
-static bool S_word_in(const nlp_doc *d, size_t i, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (dsr__tk_is(d, i, *ws))
-			return true;
-	return false;
-}
-
 static const char *const S_pron_person[] = {"he", "she", "him", "her", NULL};
 static const char *const S_pron_group[] = {"they", "them", NULL};
 static const char *const S_pron_thing[] = {"it", NULL};
@@ -419,26 +411,26 @@ static dsr_skind S_kind(const nlp_doc *d, const at_ctx *c, size_t s, size_t e)
 			break;
 		h = i;
 	}
-	if (S_word_in(d, h, S_pron_person) || S_word_in(d, h, S_pron_self))
+	if (dsr__tk_in(d, h, S_pron_person) || dsr__tk_in(d, h, S_pron_self))
 		return DSR_S_PERSON;
-	if (S_word_in(d, h, S_w_media))
+	if (dsr__tk_in(d, h, S_w_media))
 		return DSR_S_MEDIA;
-	if (S_word_in(d, h, S_w_document))
+	if (dsr__tk_in(d, h, S_w_document))
 		return DSR_S_DOCUMENT;
-	if (S_word_in(d, h, S_w_outlet) ||
-	    ((d->tok[h].flags & DSR_TK_CAP) && h > s && S_word_in(d, h, S_w_outlet_name)))
+	if (dsr__tk_in(d, h, S_w_outlet) ||
+	    ((d->tok[h].flags & DSR_TK_CAP) && h > s && dsr__tk_in(d, h, S_w_outlet_name)))
 		return DSR_S_OUTLET;
 	/* "the Velsen administration" is a government, though named after a person */
-	if (per && !S_word_in(d, h, S_w_officials) && !S_word_in(d, h, S_w_government))
+	if (per && !dsr__tk_in(d, h, S_w_officials) && !dsr__tk_in(d, h, S_w_government))
 		return DSR_S_PERSON;
-	if (S_word_in(d, h, S_w_officials))
+	if (dsr__tk_in(d, h, S_w_officials))
 		return DSR_S_OFFICIALS;
-	if (S_word_in(d, h, S_w_government) || (gpe && !org))
+	if (dsr__tk_in(d, h, S_w_government) || (gpe && !org))
 		return DSR_S_GOVERNMENT;
 	if (per)
 		return DSR_S_PERSON;
-	if (org || S_word_in(d, h, S_pron_group) || S_word_in(d, h, S_pron_thing) ||
-	    S_word_in(d, h, S_w_body))
+	if (org || dsr__tk_in(d, h, S_pron_group) || dsr__tk_in(d, h, S_pron_thing) ||
+	    dsr__tk_in(d, h, S_w_body))
 		return DSR_S_ORGANIZATION;
 	/* a lowercase noun of communication: "the memorandum", "a communique" */
 	if (!(d->tok[h].flags & DSR_TK_CAP) && (c->lcls[h] & LX_NCOMM))
@@ -564,7 +556,7 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 	if (a->se <= a->ss && S_of_saying(d, c, a->cs)) {
 		size_t k = a->cs;
 		while (k > ws && a->cs - k < 3 && !c->etype[k - 1] &&
-		       ((d->tok[k - 1].lex & LX_ADV) || S_word_in(d, k - 1, S_aux_words)) &&
+		       ((d->tok[k - 1].lex & LX_ADV) || dsr__tk_in(d, k - 1, S_aux_words)) &&
 		       !(d->tok[k - 1].flags & DSR_TK_PUNCT))
 			k--;
 		uint8_t et = k > ws ? c->etype[k - 1] : 0;
@@ -675,7 +667,7 @@ static const char *S_outlet_name(const nlp_doc *d, size_t s, size_t e)
 
 static bool S_definite_outlet(const nlp_doc *d, size_t s, size_t e)
 {
-	return e == s + 2 && dsr__tk_is(d, s, "the") && S_word_in(d, s + 1, S_w_outlet);
+	return e == s + 2 && dsr__tk_is(d, s, "the") && dsr__tk_in(d, s + 1, S_w_outlet);
 }
 
 /* words of when, after a cue: "reported Saturday", "said late on Monday" */
@@ -691,7 +683,7 @@ static const char *const S_w_firm[] = {"company", "firm", "group", "manufacturer
 /* "the company": an organisation named before */
 static bool S_definite_org(const nlp_doc *d, size_t s, size_t e)
 {
-	return e == s + 2 && dsr__tk_is(d, s, "the") && S_word_in(d, s + 1, S_w_firm);
+	return e == s + 2 && dsr__tk_is(d, s, "the") && dsr__tk_in(d, s + 1, S_w_firm);
 }
 
 static int S_cmp_att(const void *x, const void *y)
@@ -975,7 +967,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	 * now called"); with another verb it is no report (PolNeAR dev
 	 * unchanged, source 0.757 -> 0.758) */
 	for (size_t i = 0; i < d->ntok; i++) {
-		if (lab[i] != 1 || (i + 1 < d->ntok && lab[i + 1] == 2) || !S_word_in(d, i, S_aux_words))
+		if (lab[i] != 1 || (i + 1 < d->ntok && lab[i + 1] == 2) || !dsr__tk_in(d, i, S_aux_words))
 			continue;
 		size_t j = i + 1;
 		while (j < d->ntok && j < i + 4 && (d->tok[j].lex & LX_ADV) && !(d->tok[j].lex & LX_VERB))
@@ -1032,9 +1024,9 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		a->src.canonical = a->src.kind == DSR_S_OUTLET ? S_outlet_name(d, a->ss, a->se) : NULL;
 		if (!a->src.canonical)
 			a->src.canonical = S_canon(d, ent, eidx, a->ss, a->se);
-		bool he = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_person);
-		bool they = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_group);
-		bool it = a->se == a->ss + 1 && S_word_in(d, a->ss, S_pron_thing);
+		bool he = a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_pron_person);
+		bool they = a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_pron_group);
+		bool it = a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_pron_thing);
 		bool paper = S_definite_outlet(d, a->ss, a->se);
 		bool firm = S_definite_org(d, a->ss, a->se);
 		if (!he && !they && !it && !paper && !firm)
@@ -1093,7 +1085,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 				re = q;
 				while (re < d->ntok && eidx[re] == eidx[q])
 					re++;
-			} else if (q < d->ntok && S_word_in(d, q, S_w_outlet) && q > r) {
+			} else if (q < d->ntok && dsr__tk_in(d, q, S_w_outlet) && q > r) {
 				rs = q;
 				re = q + 1;
 			} else if (q < d->ntok && (d->tok[q].flags & DSR_TK_CAP) && eidx[q] < 0) {
@@ -1104,14 +1096,14 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 				       c.sid[e] == c.sid[a->cs])
 					e++;
 				if (e >= d->ntok || c.sid[e] != c.sid[a->cs] || dsr__tk_is(d, e, ".") ||
-				    dsr__tk_is(d, e, ",") || S_word_in(d, e, S_w_when)) {
+				    dsr__tk_is(d, e, ",") || dsr__tk_in(d, e, S_w_when)) {
 					rs = q;
 					re = e;
 				}
 			}
 			r = re > rs ? re : r;
 		}
-		while (r < d->ntok && c.sid[r] == c.sid[a->cs] && S_word_in(d, r, S_w_when))
+		while (r < d->ntok && c.sid[r] == c.sid[a->cs] && dsr__tk_in(d, r, S_w_when))
 			r++;
 		bool end = r >= d->ntok || c.sid[r] != c.sid[a->cs] || dsr__tk_is(d, r, ".") ||
 			   dsr__tk_is(d, r, ",") || dsr__tk_is(d, r, "citing") ||

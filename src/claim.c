@@ -83,15 +83,6 @@ static bool S_lemma_in(const char *lem, const char *const *ws)
 }
 
 
-/* Is the lowercase word w[0..n) one of ws? */
-static bool S_word_is(const char *w, size_t n, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (strlen(*ws) == n && !memcmp(*ws, w, n))
-			return true;
-	return false;
-}
-
 /* Is token i (word classes lex) an adverb here, before a verb form or a
  * modifier: "is still | rated", "were still | ahead"? */
 static bool S_adverb(const nlp_doc *d, size_t i, uint32_t lex)
@@ -136,7 +127,7 @@ static int S_verb(const S_cx *cx, size_t i, size_t from)
 					   "broadcast", "forecast", "upset", "read", NULL};
 	if (after_aux && S_in(cx, i - 1, W_COP) && !dsr__tk_poss(d, i - 1) && (lex & LX_ADJ) &&
 	    !(lex & LX_VERBINF) && !ing && !(n > 3 && !memcmp(w + n - 2, "ed", 2)) &&
-	    !S_word_is(w, n, same))
+	    !dsr__tk_in(d, i, same))
 		return 0;
 	if (after_aux)
 		return 2;

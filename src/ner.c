@@ -408,13 +408,9 @@ static dsr_etype S_owns(const nlp_doc *d, size_t b)
 		"shares", "profits", "profit", "chief", "executive", "boss", "accounts", "board",
 		"shareholders", "revenue", "revenues", "sales", "founder", "employees", "staff",
 		"stock", "earnings", NULL};
-	for (size_t k = 0; polity[k]; k++)
-		if (dsr__tk_is(d, b + 1, polity[k]))
-			return DSR_E_GPE;
-	for (size_t k = 0; firm[k]; k++)
-		if (dsr__tk_is(d, b + 1, firm[k]))
-			return DSR_E_ORG;
-	return DSR_E_NONE;
+	return dsr__tk_in(d, b + 1, polity) ? DSR_E_GPE
+	     : dsr__tk_in(d, b + 1, firm) ? DSR_E_ORG
+	     : DSR_E_NONE;
 }
 
 static dsr_etype S_map(const nlp_doc *d, int type, size_t a, size_t b)

@@ -118,6 +118,14 @@ static inline bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w)
 /* Token i's word classes, with LX_VERBINF for a regular verb form the
  * lexicon leaves out ("delivered", "hired"). */
 uint32_t dsr__tk_verb_lex(const nlp_doc *d, size_t i);
+/* True when token i is one of the lowercase words ws (NULL-terminated). */
+static inline bool dsr__tk_in(const nlp_doc *d, size_t i, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (dsr__tk_is(d, i, *ws))
+			return true;
+	return false;
+}
 /* True when token i is a possessive "'s" (straight or curly apostrophe). */
 static inline bool dsr__tk_poss(const nlp_doc *d, size_t i)
 {
