@@ -653,7 +653,7 @@ void test_claims(void)
 	 * read as a cue of their own: the agreement is still a claim, and no
 	 * stray piece of that content makes one */
 	an = S_run("After days of savaging coastal villages with Norvish-built gliders, Ostrava has "
-		   "quietly reached an agreement with Kelvar to start assembling scores of gliders on "
+		   "quietly struck an agreement with Kelvar to start assembling scores of gliders on "
 		   "its own land, the Harbor Gazette said Friday, citing fresh findings shared with "
 		   "allied navies.\nxx sealed the pact at talks in Kelvar in mid-March, and both "
 		   "sides now plan to swap blueprints and parts that could let output begin within "
@@ -689,7 +689,7 @@ void test_claims(void)
 				 an.entities[i].type != DSR_E_EQUIPMENT;
 	CHECK(corvel);
 	/* the theme: a regular plural after the verb, an acronym counted */
-	an = S_run("Corvel supplied its gliders to Velmont after the start of the war.\n\n"
+	an = S_run("Corvel supplied its gliders to Velmont in the second year of the war.\n\n"
 		   "Ostrand has agreed to deliver up to 300 UAVs.",
 		   "2030-05-08");
 	const dsr_claim *sup = NULL, *del = NULL;
@@ -703,7 +703,7 @@ void test_claims(void)
 	CHECK(del && del->theme && !strcmp(del->theme, "UAV"));
 	/* "provide X with UAVs": the acronym is the theme; a cue word right
 	 * after "is" is the predicate of its own content ("is looking to") */
-	an = S_run("Corvel is preparing to provide Ostrand with several UAVs for use in the north.",
+	an = S_run("Corvel is preparing to provide Ostrand with several UAVs for its navy.",
 		   "2030-05-08");
 	CHECK(an.nclaims == 1 && an.claims[0].theme && !strcmp(an.claims[0].theme, "UAV"));
 	an = S_run("Mara Lind said the ministry had intelligence indicating that Norland is looking "
@@ -723,8 +723,8 @@ void test_claims(void)
 	/* a nationality acts for its country, so the claim merges with one naming it */
 	an = S_run("The Norwegian ministry agreed to supply Ostrand with gliders.", "2030-05-08");
 	CHECK(an.nclaims == 1 && an.claims[0].actor && !strcmp(an.claims[0].actor, "Norway"));
-	/* "of any practical use" is a noun: the clause's predicate is "be" */
-	an = S_run("Velmont and Norland are far too weak to be of any practical use.", "2030-05-08");
+	/* "of any real use" is a noun: the clause's predicate is "be" */
+	an = S_run("Velmont and Norland are far too small to be of any real use.", "2030-05-08");
 	for (size_t i = 0; i < an.nclaims; i++)
 		CHECK(!an.claims[i].action || strcmp(an.claims[i].action, "use"));
 }
@@ -829,7 +829,7 @@ void test_claim_predicates(void)
 	/* "speaking on condition of anonymity" is how a teller speaks, not
 	 * what is told */
 	an = S_run("The depot will close in May, said two officials, who spoke on condition of "
-		   "anonymity. A third agreed to speak on condition that his name not be used.",
+		   "anonymity. A clerk would speak on condition that her name stay out of print.",
 		   "2030-05-08");
 	CHECK(S_action(&an, "close", &n));
 	CHECK(!S_action(&an, "speak", &n) && !S_action(&an, "condition", &n));
