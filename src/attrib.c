@@ -163,12 +163,52 @@ static uint32_t S_hw(const at_ctx *c, long j)
 	return j < 0 || (size_t)j >= c->d->ntok ? 7 : c->d->hw[j];
 }
 
+/* The cue features whose value has a small domain (word-class bits, case
+ * flags, the previous label, what follows): their weights are read from a
+ * table built when the model loads (at_memo) instead of probing the model
+ * for every token. Their keys, shared by training and that table: */
+static uint32_t S_ck_lex(uint32_t v) { return pm_fi(5, v); }
+static uint32_t S_ck_flags(uint32_t v) { return pm_fi(6, v); }
+static uint32_t S_ck_prev(uint32_t prev) { return pm_fi(30, prev); }
+static uint32_t S_ck_lc(uint32_t lc) { return pm_fi(33, lc); }
+static uint32_t S_ck_lcprev(uint32_t lc, uint32_t prev) { return pm_fi(40, lc) ^ pm_fi(41, prev); }
+static uint32_t S_ck_after(uint32_t after, uint32_t lc) { return pm_fi(46, after) ^ pm_fi(47, lc); }
+#define S_CUE_LEX (LX_REPORT | LX_VERB | LX_NOUN | LX_FUNC | LX_ADJ | LX_ADV | LX_TITLE | LX_VERBINF)
+#define S_CUE_FLAGS (DSR_TK_CAP | DSR_TK_SSTART | DSR_TK_PUNCT)
+
+/* The bits of v under mask, packed (v's value as an index of 2^popcount(mask)). */
+static uint32_t S_pack(uint32_t v, uint32_t mask)
+{
+	uint32_t r = 0, out = 1;
+	for (; mask; mask &= mask - 1, out <<= 1)
+		if (v & mask & -mask)
+			r |= out;
+	return r;
+}
+
+/* ... and back */
+static uint32_t S_unpack(uint32_t r, uint32_t mask)
+{
+	uint32_t v = 0;
+	for (; mask; mask &= mask - 1, r >>= 1)
+		if (r & 1)
+			v |= mask & -mask;
+	return v;
+}
+
+/* The small-domain values of a token for the memo (lc is 3 bits, after 4). */
+typedef struct S_cue_small {
+	uint32_t lex, flags, lc, after;
+} S_cue_small;
+
 /* 22 features a token. Each costs a probe of the model on every token of
  * the text, so a template stays only if PolNeAR dev misses it: a bias, the
  * word form alone (the lemma carries it), the context bits alone, the entity
  * type before, and three word-class conjunctions were dropped with no loss
- * (cue F1 0.750 -> 0.752, relation 0.740 -> 0.741) and 27% fewer probes. */
-size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
+ * (cue F1 0.750 -> 0.752, relation 0.740 -> 0.741) and 27% fewer probes.
+ * With `small`, the six small-domain ones are left out of f[] and their
+ * values put there instead. */
+static size_t S_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f, S_cue_small *small)
 {
 	const nlp_doc *d = c->d;
 	const dsr_token *t = &d->tok[i];
@@ -180,9 +220,11 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 	S_add(f, &nf, pm_fi(3, d->hs[i]));
 	if (wl >= 3)
 		S_add(f, &nf, pm_fh(4, w + wl - 3, 3));
-	S_add(f, &nf, pm_fi(5, t->lex & (LX_REPORT | LX_VERB | LX_NOUN | LX_FUNC | LX_ADJ |
-					  LX_ADV | LX_TITLE | LX_VERBINF)));
-	S_add(f, &nf, pm_fi(6, t->flags & (DSR_TK_CAP | DSR_TK_SSTART | DSR_TK_PUNCT)));
+	uint32_t lc = c->lcls[i] >> 26;
+	if (!small) {
+		S_add(f, &nf, S_ck_lex(t->lex & S_CUE_LEX));
+		S_add(f, &nf, S_ck_flags(t->flags & S_CUE_FLAGS));
+	}
 	for (long off = -2; off <= 2; off++) {
 		if (off)
 			S_add(f, &nf, pm_fi(10 + (uint32_t)(off + 2), S_hw(c, li + off)));
@@ -205,14 +247,16 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 	uint32_t s = c->sid[i];
 	uint32_t qs = c->nquote[c->sstart[s + 1]] - c->nquote[c->sstart[s]];
 	S_add(f, &nf, pm_fi(26, qs ? 1 : 0) ^ pm_fi(27, c->lem[i]));
-	S_add(f, &nf, pm_fi(30, (uint32_t)prev));
+	if (!small)
+		S_add(f, &nf, S_ck_prev((uint32_t)prev));
 	S_add(f, &nf, pm_fi(31, (uint32_t)prev) ^ pm_fi(32, d->hw[i]));
 	/* the word's meaning class, with its neighbourhood */
-	uint32_t lc = c->lcls[i] >> 26;
-	S_add(f, &nf, pm_fi(33, lc));
+	if (!small)
+		S_add(f, &nf, S_ck_lc(lc));
 	S_add(f, &nf, pm_fi(36, lc) ^ pm_fi(37, S_hw(c, li + 1)));
 	S_add(f, &nf, pm_fi(38, lc) ^ pm_fi(39, S_hw(c, li - 1)));
-	S_add(f, &nf, pm_fi(40, lc) ^ pm_fi(41, (uint32_t)prev));
+	if (!small)
+		S_add(f, &nf, S_ck_lcprev(lc, (uint32_t)prev));
 	/* a teller-like word just before, a complement just after */
 	uint32_t before = 0, after = 0;
 	for (long j = li - 1; j >= 0 && j >= li - 3; j--) {
@@ -233,9 +277,18 @@ size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
 		if (tk_len(d, j) == 1 && d->text[d->tok[j].start] == ':')
 			after |= 8;
 	}
-	S_add(f, &nf, pm_fi(46, after) ^ pm_fi(47, lc));
+	if (!small)
+		S_add(f, &nf, S_ck_after(after, lc));
 	S_add(f, &nf, pm_fi(49, before * 16 + after) ^ pm_fi(50, c->lem[i]));
+	if (small)
+		*small = (S_cue_small){S_pack(t->lex, S_CUE_LEX), S_pack(t->flags, S_CUE_FLAGS), lc & 7,
+				       after};
 	return nf;
+}
+
+size_t dsr__at_cue_features(const at_ctx *c, size_t i, int prev, uint32_t *f)
+{
+	return S_cue_features(c, i, prev, f, NULL);
 }
 
 void dsr__at_window(const at_ctx *c, size_t cs, size_t ce, size_t *ws, size_t *we)
@@ -285,7 +338,14 @@ uint32_t dsr__at_role_b(size_t cs, size_t ce, size_t i)
  * token and the previous label, six only the cue, the bucket b and the
  * previous label (dsr__at_role_cue_features): the tagger scores those once
  * per (b, prev) of a window. */
-size_t dsr__at_role_tok_features(const at_ctx *c, size_t cs, size_t ce, size_t i, uint32_t *f)
+static uint32_t S_rk_lex(uint32_t v, uint32_t dir) { return pm_fi(9, v) ^ pm_fi(10, dir); }
+static uint32_t S_rk_quote(uint32_t q, uint32_t qc) { return pm_fi(17, q) ^ pm_fi(18, qc); }
+#define S_ROLE_LEX (LX_FUNC | LX_TITLE | LX_NOUN | LX_VERB | LX_REPORT)
+
+/* With `small` (2 entries), the two small-domain features (word class and
+ * quotation by side) are left out and their memo indexes put there. */
+static size_t S_role_tok_features(const at_ctx *c, size_t cs, size_t ce, size_t i, uint32_t *f,
+				  uint32_t *small)
 {
 	const nlp_doc *d = c->d;
 	const dsr_token *t = &d->tok[i];
@@ -301,14 +361,24 @@ size_t dsr__at_role_tok_features(const at_ctx *c, size_t cs, size_t ce, size_t i
 	uint32_t geo = (b << 8) | (same << 6) | (commas << 4) | (quotes << 2) | that;
 	S_add(f, &nf, pm_fi(5, d->hw[i]) ^ pm_fi(6, dir));
 	S_add(f, &nf, pm_fi(7, d->hs[i]) ^ pm_fi(8, dir));
-	S_add(f, &nf, pm_fi(9, t->lex & (LX_FUNC | LX_TITLE | LX_NOUN | LX_VERB | LX_REPORT)) ^
-			      pm_fi(10, dir));
+	uint32_t qc = (uint32_t)c->quote[cs] * 2 + dir;
+	if (small) {
+		small[0] = S_pack(t->lex, S_ROLE_LEX) * 2 + dir;
+		small[1] = (uint32_t)(c->quote[i] & 7) * 16 + (qc & 15);
+	} else {
+		S_add(f, &nf, S_rk_lex(t->lex & S_ROLE_LEX, dir));
+		S_add(f, &nf, S_rk_quote(c->quote[i], qc));
+	}
 	S_add(f, &nf, pm_fi(11, c->etype[i]) ^ pm_fi(12, geo));
-	S_add(f, &nf, pm_fi(17, c->quote[i]) ^ pm_fi(18, (uint32_t)c->quote[cs] * 2 + dir));
 	S_add(f, &nf, pm_fi(21, S_hw(c, (long)i - 1)) ^ pm_fi(22, dir));
 	S_add(f, &nf, pm_fi(23, S_hw(c, (long)i + 1)) ^ pm_fi(24, dir));
 	S_add(f, &nf, pm_fi(32, d->hw[i]) ^ pm_fi(33, cue));
 	return nf;
+}
+
+size_t dsr__at_role_tok_features(const at_ctx *c, size_t cs, size_t ce, size_t i, uint32_t *f)
+{
+	return S_role_tok_features(c, cs, ce, i, f, NULL);
 }
 
 uint32_t dsr__at_role_prev_feature(const at_ctx *c, size_t i, int prev)
@@ -338,6 +408,81 @@ size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, in
 	size_t nf = dsr__at_role_tok_features(c, cs, ce, i, f);
 	S_add(f, &nf, dsr__at_role_prev_feature(c, i, prev));
 	return nf + dsr__at_role_cue_features(c, cs, ce, dsr__at_role_b(cs, ce, i), prev, f + nf);
+}
+
+struct at_memo {
+	int32_t cue_lex[256][AT_CUE_NL];
+	int32_t cue_flags[8][AT_CUE_NL];
+	int32_t cue_lcprev[8][AT_CUE_NL][AT_CUE_NL]; /* lc, prev: with lc alone and prev alone */
+	int32_t cue_after[16][8][AT_CUE_NL];
+	int32_t role_lex[64][AT_ROLE_NL];
+	int32_t role_quote[128][AT_ROLE_NL];
+};
+
+static void S_memo_add(int32_t *acc, const pm_model *m, uint32_t key)
+{
+	const int16_t *w = dsr__pm_row(m, key);
+	for (int l = 0; w && l < m->nl; l++)
+		acc[l] += w[l];
+}
+
+at_memo *dsr__at_memo_build(const pm_model *cue, const pm_model *role)
+{
+	if (!cue || !role || cue->nl != AT_CUE_NL || role->nl != AT_ROLE_NL)
+		return NULL;
+	at_memo *x = dsr_xcalloc(1, sizeof *x);
+	for (uint32_t v = 0; v < 256; v++)
+		S_memo_add(x->cue_lex[v], cue, S_ck_lex(S_unpack(v, S_CUE_LEX)));
+	for (uint32_t v = 0; v < 8; v++)
+		S_memo_add(x->cue_flags[v], cue, S_ck_flags(S_unpack(v, S_CUE_FLAGS)));
+	for (uint32_t lc = 0; lc < 8; lc++) {
+		for (uint32_t p = 0; p < AT_CUE_NL; p++) {
+			S_memo_add(x->cue_lcprev[lc][p], cue, S_ck_prev(p));
+			S_memo_add(x->cue_lcprev[lc][p], cue, S_ck_lc(lc));
+			S_memo_add(x->cue_lcprev[lc][p], cue, S_ck_lcprev(lc, p));
+		}
+		for (uint32_t a = 0; a < 16; a++)
+			S_memo_add(x->cue_after[a][lc], cue, S_ck_after(a, lc));
+	}
+	for (uint32_t v = 0; v < 64; v++)
+		S_memo_add(x->role_lex[v], role, S_rk_lex(S_unpack(v >> 1, S_ROLE_LEX), v & 1));
+	for (uint32_t v = 0; v < 128; v++)
+		S_memo_add(x->role_quote[v], role, S_rk_quote(v >> 4, v & 15));
+	return x;
+}
+
+void dsr__at_memo_free(at_memo *x)
+{
+	free(x);
+}
+
+void dsr__at_cue_score(const at_ctx *c, const pm_model *m, const at_memo *x, size_t i, int prev,
+		       float *sc)
+{
+	uint32_t f[AT_MAXF];
+	S_cue_small sm;
+	size_t nf = S_cue_features(c, i, prev, f, &sm);
+	int32_t acc[AT_CUE_NL];
+	for (int l = 0; l < AT_CUE_NL; l++)
+		acc[l] = x->cue_lex[sm.lex][l] + x->cue_flags[sm.flags][l] +
+			 x->cue_lcprev[sm.lc][prev][l] + x->cue_after[sm.after][sm.lc][l];
+	dsr__pm_acc(m, f, nf, acc);
+	for (int l = 0; l < AT_CUE_NL; l++)
+		sc[l] = (float)acc[l] * m->scale;
+}
+
+void dsr__at_role_tok_score(const at_ctx *c, const pm_model *m, const at_memo *x, size_t cs,
+			    size_t ce, size_t i, int prev, float *sc)
+{
+	uint32_t f[AT_MAXF], sm[2];
+	size_t nf = S_role_tok_features(c, cs, ce, i, f, sm);
+	f[nf++] = dsr__at_role_prev_feature(c, i, prev);
+	int32_t acc[AT_ROLE_NL];
+	for (int l = 0; l < AT_ROLE_NL; l++)
+		acc[l] = x->role_lex[sm[0]][l] + x->role_quote[sm[1]][l];
+	dsr__pm_acc(m, f, nf, acc);
+	for (int l = 0; l < AT_ROLE_NL; l++)
+		sc[l] = (float)acc[l] * m->scale;
 }
 
 bool dsr__at_allowed(int prev, int l)
@@ -475,6 +620,7 @@ static bool S_of_saying(const nlp_doc *d, const at_ctx *c, size_t i)
 static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool narrow)
 {
 	const pm_model *m = d->nlp->role;
+	const at_memo *x = d->nlp->atm;
 	size_t ws, we;
 	dsr__at_window(c, a->cs, a->ce, &ws, &we);
 	if (narrow) {
@@ -493,10 +639,8 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 			lab[i - ws] = prev = 0;
 			continue;
 		}
-		size_t nf = dsr__at_role_tok_features(c, a->cs, a->ce, i, f);
-		f[nf++] = dsr__at_role_prev_feature(c, i, prev);
 		float sc[PM_MAXL] = {0};
-		dsr__pm_score(m, f, nf, sc);
+		dsr__at_role_tok_score(c, m, x, a->cs, a->ce, i, prev, sc);
 		uint32_t b = dsr__at_role_b(a->cs, a->ce, i), key = b * AT_ROLE_NL + (uint32_t)prev;
 		if (!have[key]) {
 			size_t ng = dsr__at_role_cue_features(c, a->cs, a->ce, b, prev, f);
@@ -923,7 +1067,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	*out = NULL;
 	*nout = 0;
 	const pm_model *cm = d->nlp->cue;
-	if (!cm || !d->nlp->role || !d->ntok)
+	if (!cm || !d->nlp->role || !d->nlp->atm || !d->ntok)
 		return;
 	at_ctx c;
 	dsr__at_prepare(&c, d, ent, ne);
@@ -935,7 +1079,6 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	}
 	/* cues */
 	int *lab = dsr_arena_alloc(d->arena, (d->ntok + 1) * sizeof *lab);
-	uint32_t f[AT_MAXF];
 	int prev = 0;
 	size_t ncue = 0;
 	for (size_t i = 0; i < d->ntok; i++) {
@@ -944,9 +1087,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		lab[i] = 0;
 		if (!prev && !dsr__at_gate(&c, i, S_seen, cm))
 			continue;
-		size_t nf = dsr__at_cue_features(&c, i, prev, f);
 		float sc[PM_MAXL] = {0};
-		dsr__pm_score(cm, f, nf, sc);
+		dsr__at_cue_score(&c, cm, d->nlp->atm, i, prev, sc);
 		sc[1] += S_cue_bias;
 		int best = 0;
 		for (int l = 1; l < AT_CUE_NL; l++)

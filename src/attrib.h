@@ -36,6 +36,10 @@ typedef struct at_ctx {
 	size_t nsent;
 } at_ctx;
 
+/* Rows of the cue and role models for the features whose values have a
+ * small domain, summed per value (attrib.c), built once with the models. */
+typedef struct at_memo at_memo; /* dsr__at_memo_build (nlp.h) */
+
 /* Fills c from d (tokenized, sentences split, d->hw/d->hs set) and the
  * entities; allocations go to d->arena. */
 void dsr__at_prepare(at_ctx *c, const nlp_doc *d, const dsr_entity *e, size_t ne);
@@ -51,6 +55,15 @@ size_t dsr__at_role_tok_features(const at_ctx *c, size_t cs, size_t ce, size_t i
 uint32_t dsr__at_role_prev_feature(const at_ctx *c, size_t i, int prev);
 size_t dsr__at_role_cue_features(const at_ctx *c, size_t cs, size_t ce, uint32_t b, int prev,
 				 uint32_t *f);
+/* The taggers' scores as the analysis computes them, with the rows of
+ * small-domain features from x (dsr__at_memo_build): the cue tagger's of
+ * token i after label prev, and the role tagger's of the token's own
+ * features and prev (dsr__at_role_tok_features and
+ * dsr__at_role_prev_feature). Equal to scoring those features on the model. */
+void dsr__at_cue_score(const at_ctx *c, const pm_model *m, const at_memo *x, size_t i, int prev,
+		       float *sc);
+void dsr__at_role_tok_score(const at_ctx *c, const pm_model *m, const at_memo *x, size_t cs,
+			    size_t ce, size_t i, int prev, float *sc);
 /* The cue gate. Outside a cue the tagger scores only a token whose lemma
  * began cues in training often enough; a lemma seen often in training but
  * rarely as a cue is O without a probe of the model; an unseen or rare one

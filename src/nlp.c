@@ -255,6 +255,7 @@ dsr_err dsr_nlp_new(dsr_nlp **out)
 	nlp->ner = dsr__ner_model_load();
 	nlp->cue = dsr__at_cue_model_load();
 	nlp->role = dsr__at_role_model_load();
+	nlp->atm = dsr__at_memo_build(nlp->cue, nlp->role);
 	*out = nlp;
 	return DSR_OK;
 }
@@ -266,6 +267,7 @@ void dsr_nlp_free(dsr_nlp *nlp)
 	dsr__ner_model_free(nlp->ner);
 	dsr__pm_free((struct pm_model *)(uintptr_t)nlp->cue);
 	dsr__pm_free((struct pm_model *)(uintptr_t)nlp->role);
+	dsr__at_memo_free(nlp->atm);
 	free(nlp->ent);
 	free(nlp->slot);
 	free(nlp);

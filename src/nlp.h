@@ -50,6 +50,7 @@ struct dsr_nlp {
 	size_t mask;
 	const struct ner_model *ner;
 	const struct pm_model *cue, *role; /* attribution taggers (attrib.c) */
+	struct at_memo *atm;               /* their small-domain rows */
 };
 
 /* Entry of the lowercased word or phrase s[0..n), or NULL. */
@@ -165,6 +166,10 @@ bool dsr__infer_reference(nlp_doc *d);
 struct pm_model;
 const struct pm_model *dsr__at_cue_model_load(void);
 const struct pm_model *dsr__at_role_model_load(void);
+/* The taggers' rows for features of few values, summed per value; NULL
+ * when either model is missing. */
+struct at_memo *dsr__at_memo_build(const struct pm_model *cue, const struct pm_model *role);
+void dsr__at_memo_free(struct at_memo *x);
 void dsr__attributions(nlp_doc *d, const dsr_entity *e, size_t ne, dsr_attribution **out,
 		       size_t *n);
 void dsr__claims(nlp_doc *d, dsr_analysis *an);

@@ -104,33 +104,41 @@ const int16_t *dsr__pm_row(const pm_model *m, uint32_t key)
 /* The scoring loop for a label count known at compile time (the taggers
  * have 3 and 5 labels): the sums stay in registers. */
 static inline __attribute__((always_inline)) void
-S_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc, const int nl)
+S_acc(const pm_model *m, const uint32_t *f, size_t nf, int32_t *acc, const int nl)
 {
 	/* the probes are independent: ask for their cache lines first */
 	for (size_t k = 0; k < nf; k++) {
 		__builtin_prefetch(&m->keys[f[k] & m->mask]);
 		__builtin_prefetch(&m->w[(f[k] & m->mask) * (size_t)nl]);
 	}
-	int32_t acc[PM_MAXL] = {0};
+	int32_t a[PM_MAXL] = {0};
 	for (size_t k = 0; k < nf; k++) {
 		for (size_t h = f[k] & m->mask; m->keys[h]; h = (h + 1) & m->mask) {
 			if (m->keys[h] == f[k]) {
 				const int16_t *w = m->w + h * (size_t)nl;
 				for (int l = 0; l < nl; l++)
-					acc[l] += w[l];
+					a[l] += w[l];
 				break;
 			}
 		}
 	}
 	for (int l = 0; l < nl; l++)
-		sc[l] += (float)acc[l] * m->scale;
+		acc[l] += a[l];
+}
+
+void dsr__pm_acc(const pm_model *m, const uint32_t *f, size_t nf, int32_t *acc)
+{
+	switch (m->nl) {
+	case 3: S_acc(m, f, nf, acc, 3); break;
+	case 5: S_acc(m, f, nf, acc, 5); break;
+	default: S_acc(m, f, nf, acc, m->nl); break;
+	}
 }
 
 void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc)
 {
-	switch (m->nl) {
-	case 3: S_score(m, f, nf, sc, 3); break;
-	case 5: S_score(m, f, nf, sc, 5); break;
-	default: S_score(m, f, nf, sc, m->nl); break;
-	}
+	int32_t acc[PM_MAXL] = {0};
+	dsr__pm_acc(m, f, nf, acc);
+	for (int l = 0; l < m->nl; l++)
+		sc[l] += (float)acc[l] * m->scale;
 }

@@ -38,6 +38,9 @@ void dsr__pm_free(pm_model *m);
 const int16_t *dsr__pm_row(const pm_model *m, uint32_t key);
 /* Adds the weights of features f[0..nf) to sc[0..nl). */
 void dsr__pm_score(const pm_model *m, const uint32_t *f, size_t nf, float *sc);
+/* Adds their raw (unscaled) weights to acc[0..nl); a caller that adds rows
+ * of its own (dsr__pm_row) scales once: sc[l] = acc[l] * m->scale. */
+void dsr__pm_acc(const pm_model *m, const uint32_t *f, size_t nf, int32_t *acc);
 
 /* Feature ids: FNV-1a over short strings, a 32-bit finalizer over ints. */
 static inline uint32_t pm_fh(uint32_t tmpl, const char *s, size_t n)
