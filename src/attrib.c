@@ -1040,6 +1040,83 @@ static int S_seen(const void *m, uint32_t key)
 
 /* Tokens [rs, re) after "told" are an outlet that relays at[k]'s teller
  * ("told the Gazette", "told the newspaper": the outlet named before). */
+/* "Velmont spoke to dock workers on Friday, promising to ...": a cue that
+ * is a participle after a comma and found no teller has the sentence's
+ * subject for teller: the teller of an earlier attribution of the
+ * sentence ("Arlen Tosk said ..., adding ..."), else a name or a personal
+ * pronoun that opens the sentence or a clause of it. */
+static void S_participle(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k, const long *eidx,
+			 const dsr_entity *ent)
+{
+	S_att *a = &at[k];
+	if (a->se > a->ss)
+		return;
+	size_t v = a->cs; /* "even | suggesting" */
+	while (v + 1 < a->ce && (d->tok[v].lex & LX_ADV))
+		v++;
+	size_t n = tk_len(d, v);
+	if (n < 5 || memcmp(d->low + d->tok[v].start + n - 3, "ing", 3) || dsr__tk_is(d, v, "being"))
+		return; /* (not "after | being accused": the subject is who is accused) */
+	size_t p = a->cs; /* ", even | suggesting" */
+	while (p > 0 && a->cs - p < 2 && (d->tok[p - 1].lex & LX_ADV) &&
+	       !(d->tok[p - 1].flags & DSR_TK_PUNCT))
+		p--;
+	if (p == 0 || !dsr__tk_is(d, p - 1, ","))
+		return;
+	uint32_t sent = c->sid[a->cs];
+	size_t s0 = c->sstart[sent];
+	while (s0 + 1 < p && (d->tok[s0].flags & DSR_TK_PUNCT))
+		s0++;
+	for (size_t b = k; b-- > 0 && c->sid[at[b].cs] == sent;) {
+		if (at[b].se > at[b].ss && at[b].ce < p) {
+			a->ss = at[b].ss;
+			a->se = at[b].se;
+			return;
+		}
+	}
+	/* the first name or pronoun that opens a clause before the comma
+	 * ("On Monday, however, Velmont spoke ...") */
+	for (size_t i = s0; i + 1 < p; i++) {
+		if (i > s0 && !dsr__tk_is(d, i - 1, ","))
+			continue;
+		long e = eidx[i];
+		if (e >= 0 && (ent[e].type == DSR_E_PERSON || ent[e].type == DSR_E_ORG ||
+			       ent[e].type == DSR_E_GPE) &&
+		    (i == 0 || eidx[i - 1] != e)) {
+			size_t se = i + 1;
+			while (se < p && eidx[se] == e)
+				se++;
+			a->ss = i;
+			a->se = se;
+			return;
+		}
+		if (dsr__tk_in(d, i, S_pron_person) || dsr__tk_in(d, i, S_pron_group) ||
+		    dsr__tk_in(d, i, S_pron_thing)) {
+			a->ss = i;
+			a->se = i + 1;
+			return;
+		}
+		/* "The Corvane harbour board | turned down": an article, then
+		 * nouns, names and adjectives up to a verb */
+		static const char *const art[] = {"the", "a", "an", NULL};
+		if (!dsr__tk_in(d, i, art))
+			continue;
+		size_t j = i + 1;
+		while (j < p && j < i + 7 && !(d->tok[j].flags & DSR_TK_PUNCT) &&
+		       !(d->tok[j].lex & LX_FUNC) &&
+		       ((d->tok[j].lex & (LX_NOUN | LX_ADJ)) || eidx[j] >= 0) &&
+		       !((dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF)) && j > i + 1 &&
+			 !(d->tok[j].lex & LX_NOUN)))
+			j++;
+		if (j > i + 1 && j < p && ((d->tok[j - 1].lex & LX_NOUN) || eidx[j - 1] >= 0) &&
+		    (dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF))) {
+			a->ss = i;
+			a->se = j;
+		}
+		return;
+	}
+}
+
 static void S_recipient(const nlp_doc *d, S_att *at, size_t k, const long *eidx,
 			const dsr_entity *ent, size_t rs, size_t re)
 {
@@ -1155,6 +1232,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		na += S_patterns(d, &c, eidx, ent, lab, at + na);
 		qsort(at, na, sizeof *at, S_cmp_att);
 	}
+	for (size_t k = 0; k < na; k++)
+		S_participle(d, &c, at, k, eidx, ent);
 	/* sources: kind, canonical, pronouns and "the newspaper" resolved backwards */
 	for (size_t k = 0; k < na; k++) {
 		S_att *a = &at[k];

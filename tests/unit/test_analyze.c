@@ -461,6 +461,32 @@ void test_attribution_as_reported(void)
 	      !strcmp(t->source.canonical, "Tarn Courier"));
 }
 
+/* a participle after a comma is told by the sentence's subject */
+void test_attribution_participle(void)
+{
+	dsr_analysis an = S_run(
+		"The Corvane harbour board turned down the tender on Tuesday, saying the bids "
+		"came in too late.\n\n"
+		"\"The cranes have stood idle since March,\" the harbour master said, adding that "
+		"repairs would take weeks.\n\n"
+		"On Friday, however, Mirela Vost met the dockers' union, arguing that the port "
+		"needed two more tugs.\n\n"
+		"Last year he was removed from the board, after being accused of hiding losses.",
+		"2030-05-08");
+	const dsr_attribution *a = S_att(&an, "saying");
+	CHECK(a && a->has_source && !strcmp(S_span(&an, a->source.sp), "The Corvane harbour board"));
+	const dsr_attribution *b = S_att(&an, "adding");
+	CHECK(b && b->has_source && !strcmp(S_span(&an, b->source.sp), "the harbour master"));
+	const dsr_attribution *c = S_att(&an, "arguing");
+	CHECK(c && c->has_source && c->source.canonical &&
+	      !strcmp(c->source.canonical, "Mirela Vost"));
+	/* who is accused is no teller */
+	for (size_t i = 0; i < an.nattributions; i++)
+		if (strstr(S_span(&an, an.attributions[i].cue), "accused"))
+			CHECK(!an.attributions[i].has_source ||
+			      strcmp(S_span(&an, an.attributions[i].source.sp), "he"));
+}
+
 /* an outlet reports an agreement after the fact, citing officials */
 static const char S_buy_report[] =
 	"After two weeks of talks, the Velsen ministry has agreed to buy forty gliders from Norvik "
