@@ -461,6 +461,19 @@ void test_attribution_as_reported(void)
 	      !strcmp(t->source.canonical, "Tarn Courier"));
 }
 
+/* a compass word before a common noun is an adjective of a region's
+ * people ("Western envoys", as "Velsenian envoys"), before a name a place */
+void test_entity_region_adjective(void)
+{
+	dsr_analysis an = S_run("The talks drew Western envoys and Iranian officials to the port. "
+				"Later they flew on to Western Australia and Northern Ireland.",
+				"2030-05-08");
+	CHECK(S_is(&an, "Western", 0, DSR_E_NORP));
+	CHECK(S_is(&an, "Iranian", 0, DSR_E_NORP));
+	CHECK(S_is(&an, "Western Australia", 0, DSR_E_GPE));
+	CHECK(S_is(&an, "Northern Ireland", 0, DSR_E_GPE));
+}
+
 /* a participle after a comma is told by the sentence's subject */
 void test_attribution_participle(void)
 {
