@@ -107,7 +107,7 @@ demo: deps
 	sh sample/demo.sh $(BUILD)/dossier
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = html warc feed jsonl analyze
+FUZZ_TARGETS = html warc feed jsonl sgml analyze
 fuzz-build: gen/lexicon.tsv
 	mkdir -p build-fuzz
 	for t in $(FUZZ_TARGETS); do \

@@ -31,7 +31,7 @@ static const char S_usage[] =
 	"  story    [--db PATH] [--json] STORY_ID\n"
 	"\n"
 	"INPUT is a file, a directory (read recursively) or - for stdin.\n"
-	"F is auto (default), html, text, warc, feed or jsonl.\n"
+	"F is auto (default), html, text, warc, feed, jsonl or sgml.\n"
 	"--db defaults to $DOSSIER_DB, else dossier.db in the current directory.\n";
 
 typedef struct S_opts {

@@ -28,4 +28,9 @@ dsr_err dsr__feed_open(dsr_feed **out, const char *data, size_t n, char *err, si
 dsr_err dsr__feed_next(dsr_feed *f, dsr_arena *arena, dsr_record *rec);
 void dsr__feed_free(dsr_feed *f);
 
+/* sgml.c: one record of an SGML news collection (<REUTERS>...</REUTERS> or
+ * <DOC>...</DOC>, p[0..n)) as rec: its plain text into `text`, its title,
+ * date, id and outlet in the arena; DSR_ENOBODY when it has no text. */
+dsr_err dsr__sgml_record(const char *p, size_t n, dsr_arena *ar, dsr_buf *text, dsr_record *rec);
+
 #endif

@@ -54,6 +54,7 @@ struct dsr_reader {
 	dsr_arena arena;     /* current record's memory */
 	dsr_buf body;        /* current record's body */
 	dsr_buf line;
+	dsr_buf text;        /* an SGML record's text */
 	dsr_record rec;
 	char errmsg[1024];
 	dsr_feed *feed;      /* when the current file is a feed */
@@ -76,7 +77,8 @@ dsr_err dsr_format_parse(const char *name, dsr_format *out)
 	} t[] = {{"auto", DSR_FMT_AUTO}, {"html", DSR_FMT_HTML}, {"text", DSR_FMT_TEXT},
 		 {"txt", DSR_FMT_TEXT},  {"warc", DSR_FMT_WARC}, {"feed", DSR_FMT_FEED},
 		 {"rss", DSR_FMT_FEED},  {"atom", DSR_FMT_FEED}, {"jsonl", DSR_FMT_JSONL},
-		 {"json", DSR_FMT_JSONL}, {"ndjson", DSR_FMT_JSONL}};
+		 {"json", DSR_FMT_JSONL}, {"ndjson", DSR_FMT_JSONL}, {"sgml", DSR_FMT_SGML},
+		 {"sgm", DSR_FMT_SGML}};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (!strcasecmp(name, t[i].n)) {
 			*out = t[i].f;
@@ -94,6 +96,7 @@ const char *dsr_format_name(dsr_format f)
 	case DSR_FMT_WARC: return "warc";
 	case DSR_FMT_FEED: return "feed";
 	case DSR_FMT_JSONL: return "jsonl";
+	case DSR_FMT_SGML: return "sgml";
 	}
 	return "?";
 }
@@ -168,6 +171,10 @@ dsr_format dsr_sniff(const char *name, const char *head, size_t n)
 			first = rdf;
 		if (first && (!html || first < html))
 			return DSR_FMT_FEED;
+		/* a collection of stories: Reuters-21578, TREC */
+		if (!html && (dsr__memcasemem(p, lim, "<REUTERS ") ||
+			      (m >= 5 && !strncasecmp(p, "<DOC>", 5))))
+			return DSR_FMT_SGML;
 		return DSR_FMT_HTML;
 	}
 	if (name) {
@@ -178,6 +185,8 @@ dsr_format dsr_sniff(const char *name, const char *head, size_t n)
 			return DSR_FMT_WARC;
 		if (S_ends(name, ".jsonl") || S_ends(name, ".ndjson") || S_ends(name, ".jsonl.gz"))
 			return DSR_FMT_JSONL;
+		if (S_ends(name, ".sgm") || S_ends(name, ".sgml"))
+			return DSR_FMT_SGML;
 	}
 	/* markup somewhere near the start still makes it HTML */
 	if (dsr__memcasemem(head, n < 2048 ? n : 2048, "<p>") ||
@@ -438,6 +447,7 @@ dsr_err dsr_reader_open(dsr_reader **out, const char *path, dsr_format fmt, char
 	dsr_arena_init(&r->docarena);
 	dsr_buf_init(&r->body, DSR_MAX_RECORD);
 	dsr_buf_init(&r->line, DSR_MAX_RECORD);
+	dsr_buf_init(&r->text, DSR_MAX_RECORD);
 	if (strcmp(path, "-") && S_ISDIR(sb.st_mode)) {
 		S_dir *d = dsr_xcalloc(1, sizeof *d);
 		size_t pl0 = strlen(path);
@@ -482,6 +492,7 @@ void dsr_reader_free(dsr_reader *r)
 	dsr_arena_release(&r->docarena);
 	dsr_buf_release(&r->body);
 	dsr_buf_release(&r->line);
+	dsr_buf_release(&r->text);
 	free(r->root);
 	free(r);
 }
@@ -1074,6 +1085,66 @@ static dsr_err S_next_warc(dsr_reader *r)
 
 /* ---- feeds ---- */
 
+/* ---- SGML collections ---- */
+
+/* The next <REUTERS>...</REUTERS> or <DOC>...</DOC> of the file, line by
+ * line (a start tag opens a line in both layouts). */
+static dsr_err S_next_sgml(dsr_reader *r)
+{
+	{
+		S_rec_reset(r);
+		bool in = false, big = false;
+		size_t first = 0;
+		for (;;) {
+			int got = S_getline(&r->st, &r->line);
+			if (got == 0) {
+				if (r->st.err) {
+					S_setmsg(r, "cannot read '%s': %s", S_name(r), r->st.errmsg);
+					return DSR_EGZIP;
+				}
+				if (in && !big) {
+					S_setmsg(r, "'%s' record %zu (line %zu): truncated, no closing tag",
+						 S_name(r), r->nrec + 1, first);
+					return DSR_ETRUNC;
+				}
+				if (in)
+					break;
+				return DSR_DONE;
+			}
+			const char *l = r->line.buf;
+			size_t n = got < 0 ? 0 : r->line.len;
+			if (!in) {
+				const char *o = dsr__memcasemem(l, n, "<REUTERS");
+				if (!o && n >= 5 && dsr__memcasemem(l, n, "<DOC>"))
+					o = dsr__memcasemem(l, n, "<DOC>");
+				if (!o)
+					continue;
+				in = true;
+				first = r->st.line;
+				n -= (size_t)(o - l);
+				l = o;
+			}
+			if (!big && (dsr_buf_add(&r->body, l, n) || dsr_buf_addc(&r->body, '\n')))
+				big = true;
+			if (dsr__memcasemem(l, n, "</REUTERS>") || dsr__memcasemem(l, n, "</DOC>"))
+				break;
+		}
+		r->nrec++;
+		if (big) {
+			S_setmsg(r, "'%s' record %zu (line %zu): larger than the %zu MiB record limit",
+				 S_name(r), r->nrec, first, DSR_MAX_RECORD >> 20);
+			return DSR_ETOOBIG;
+		}
+		dsr_err e = dsr__sgml_record(r->body.buf, r->body.len, &r->arena, &r->text, &r->rec);
+		S_origin(r, "%s#%zu", r->nrec);
+		if (e) {
+			S_setmsg(r, "'%s' record %zu (line %zu): no story text", S_name(r), r->nrec, first);
+			return e;
+		}
+		return DSR_OK;
+	}
+}
+
 static dsr_err S_next_feed(dsr_reader *r)
 {
 	if (!r->feed) {
@@ -1117,6 +1188,7 @@ dsr_err dsr_reader_next(dsr_reader *r, const dsr_record **rec)
 		case DSR_FMT_WARC: e = S_next_warc(r); break;
 		case DSR_FMT_JSONL: e = S_next_jsonl(r); break;
 		case DSR_FMT_FEED: e = S_next_feed(r); break;
+		case DSR_FMT_SGML: e = S_next_sgml(r); break;
 		default: e = S_next_whole(r); break;
 		}
 		if (e == DSR_DONE) {

@@ -55,6 +55,14 @@ check "jsonl: message names input and line" grep -q "agency-feed.jsonl' line 4" 
 check "jsonl: good lines kept" py "
 import json; L=[json.loads(l) for l in open('$T/j.jsonl')]
 assert len(L)==3 and L[1]['outlet']=='The Bay Herald' and L[1]['published']=='2031-03-15T07:45:00Z'"
+$D extract tests/fixtures/orlin-wire.sgm > "$T/s.jsonl" 2> "$T/s.err"; rc=$?
+check "sgml: a record cut short is reported, exit 1" [ $rc -eq 1 ]
+check "sgml: message names input, record and line" grep -q "orlin-wire.sgm' record 3 (line 20)" "$T/s.err"
+check "sgml: wire story and flash" py "
+import json; L=[json.loads(l) for l in open('$T/s.jsonl')]
+assert len(L)==2 and L[0]['title']=='ORLIN PORT <ORP> TO LEASE THREE TUGS' and L[0]['published']=='1991-03-14'
+assert L[0]['text'].startswith('VELSEN, March 14 - Orlin Port Authority') and 'Reuter' not in L[0]['text']
+assert L[1]['text']=='TARN MARINE SAYS TUG FLEET FULLY BOOKED'"
 $D extract sample/corpus/veloria-blog.txt > "$T/t.json"
 check "text cleaned" py "
 import json; d=json.load(open('$T/t.json')); t=d['text']
@@ -96,6 +104,7 @@ open('$T/unclosed.html','w').write('<table><tr><td><b><i><a>'*20000)
 open('$T/attrs.html','w').write('<p ' + 'a=b '*200000 + '>x</p>')
 open('$T/longline.jsonl','w').write('{\"text\": \"' + 'x'*(70*1024*1024) + '\"}\n{\"text\": \"A short but valid article body.\"}\n')
 open('$T/lying.html','wb').write(b'<meta charset=\"utf-16\"><p>caf\xe9 cr\xe8me and more words here</p>')
+open('$T/huge.sgm','w').write('<REUTERS NEWID=\"1\">\\n<TEXT><BODY>' + ('word ' * 20 + '\\n') * 700000)
 open('$T/bl.rss','w').write('<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\">' + ''.join('<!ENTITY %s \"%s\">' % (chr(98+i), ('&%s;' % chr(97+i))*10) for i in range(9)) + ']><rss><channel><item><title>&j;</title><description>&j;</description></item></channel></rss>')
 "
 hostile "100,000 nested elements" "$T/deep.html"
@@ -107,6 +116,10 @@ timeout 120 $D extract "$T/longline.jsonl" > "$T/ll.out" 2> "$T/ll.err"; rc=$?
 check "70 MB JSON line: skipped with exit 1" [ $rc -eq 1 ]
 check "70 MB JSON line: next line kept" grep -q "short but valid" "$T/ll.out"
 check "70 MB JSON line: message" grep -q "line 1" "$T/ll.err"
+timeout 120 $D extract "$T/huge.sgm" > /dev/null 2> "$T/hs.err"; rc=$?
+check "70 MB SGML record: refused with exit 1" [ $rc -eq 1 ]
+check "70 MB SGML record: message names input, record and limit" grep -q "huge.sgm' record 1 (line 1): larger than" "$T/hs.err"
+rm -f "$T/huge.sgm"
 py "
 f=open('$T/huge.html','w'); f.write('<html><body>')
 chunk='<p>' + 'word '*2000 + '</p>\n'

@@ -30,10 +30,12 @@ typedef enum dsr_format {
 	DSR_FMT_TEXT,
 	DSR_FMT_WARC,
 	DSR_FMT_FEED,
-	DSR_FMT_JSONL
+	DSR_FMT_JSONL,
+	DSR_FMT_SGML          /* news collections: Reuters-21578 <REUTERS>, TREC <DOC> */
 } dsr_format;
 
-/* Parses "auto", "html", "text", "warc", "feed" (also rss/atom), "jsonl". */
+/* Parses "auto", "html", "text", "warc", "feed" (also rss/atom), "jsonl",
+ * "sgml". */
 DSR_WARN_UNUSED dsr_err dsr_format_parse(const char *name, dsr_format *out);
 const char *dsr_format_name(dsr_format f);
 

@@ -182,6 +182,79 @@ void test_read_warc_quirks(void)
 	CHECK(errs == 0);
 }
 
+/* SGML news collections: wire stories with datelines, flashes, a TREC file */
+void test_read_sgml(void)
+{
+	static const char wire[] =
+		"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
+		"<REUTERS TOPICS=\"YES\" OLDID=\"12\" NEWID=\"31\">\n"
+		"<DATE> 5-JUN-1988 11:02:19.07</DATE>\n"
+		"<TOPICS><D>ship</D></TOPICS>\n"
+		"<UNKNOWN> \n&#5;&#5;&#5;F\n&#22;&#22;&#1;f0101&#31;reute</UNKNOWN>\n"
+		"<TEXT>&#2;\n"
+		"<TITLE>QUARNE DOCKS &lt;QDK> SETS HARBOUR FEE</TITLE>\n"
+		"<DATELINE>    ORLIN, June 5 - </DATELINE><BODY>Quarne Docks said it will raise its\n"
+		"harbour fee by four pct &amp; add a night shift.\n"
+		"    The company said crews agreed to the plan.\n"
+		" Reuter\n&#3;</BODY></TEXT>\n"
+		"</REUTERS>\n"
+		"<REUTERS NEWID=\"32\">\n<DATE>5-JUN-1988 11:05:00.00</DATE>\n"
+		"<TEXT TYPE=\"BRIEF\">&#2;\n******<TITLE>VELSEN PORT CLOSED BY STORM\n</TITLE>&#3;\n"
+		"</TEXT>\n</REUTERS>\n"
+		"<REUTERS NEWID=\"33\">\n<DATE>5-JUN-1988</DATE>\n<TEXT><TITLE>CUT SHORT\n";
+	char *path = tmpfile_with("wire.sgm", wire, sizeof wire - 1);
+	CHECK(dsr_sniff(NULL, wire, sizeof wire - 1) == DSR_FMT_SGML);
+	dsr_reader *r;
+	char *em = NULL;
+	CHECK(dsr_reader_open(&r, path, DSR_FMT_AUTO, &em) == DSR_OK);
+	if (!r)
+		return;
+	const dsr_record *rec;
+	CHECK(dsr_reader_next(r, &rec) == DSR_OK);
+	if (rec) {
+		CHECK(rec->body == DSR_FMT_TEXT);
+		CHECK(rec->title && !strcmp(rec->title, "QUARNE DOCKS <QDK> SETS HARBOUR FEE"));
+		CHECK(rec->published && !strcmp(rec->published, "1988-06-05"));
+		CHECK(rec->url && !strcmp(rec->url, "reuters21578:31"));
+		CHECK(rec->outlet && !strcmp(rec->outlet, "Reuters"));
+		static const char want[] =
+			"ORLIN, June 5 - Quarne Docks said it will raise its harbour fee by four pct "
+			"& add a night shift.\n\nThe company said crews agreed to the plan.";
+		CHECK(rec->len == sizeof want - 1 && !memcmp(rec->data, want, rec->len));
+	}
+	/* a flash: its headline is its text */
+	CHECK(dsr_reader_next(r, &rec) == DSR_OK);
+	CHECK(rec && rec->len == 27 && !memcmp(rec->data, "VELSEN PORT CLOSED BY STORM", 27));
+	/* a record the file cuts short is reported with its line */
+	CHECK(dsr_reader_next(r, &rec) == DSR_ETRUNC);
+	CHECK(strstr(dsr_reader_errmsg(r), "wire.sgm' record 3 (line 23)") != NULL);
+	CHECK(dsr_reader_next(r, &rec) == DSR_DONE);
+	dsr_reader_free(r);
+	unlink(path);
+
+	static const char trec[] =
+		"<DOC>\n<DOCNO> KG880605-0001 </DOCNO>\n<DATE>June 5, 1988</DATE>\n"
+		"<HEADLINE>Orlin council backs the harbour plan</HEADLINE>\n<TEXT>\n"
+		"<P>The council voted on Sunday.</P>\n<P>Work starts in July.</P>\n</TEXT>\n</DOC>\n"
+		"<DOC>\n<DOCNO>KG880605-0002</DOCNO>\n<TEXT>\n</TEXT>\n</DOC>\n";
+	path = tmpfile_with("trec.sgml", trec, sizeof trec - 1);
+	int errs;
+	char title[128];
+	CHECK(read_all(path, DSR_FMT_AUTO, &errs, title) == 1);
+	CHECK(errs == 1); /* the story with no text */
+	CHECK(!strcmp(title, "Orlin council backs the harbour plan"));
+	CHECK(dsr_reader_open(&r, path, DSR_FMT_SGML, &em) == DSR_OK);
+	if (r) {
+		CHECK(dsr_reader_next(r, &rec) == DSR_OK);
+		CHECK(rec && rec->url && !strcmp(rec->url, "KG880605-0001"));
+		CHECK(rec && rec->published && !strcmp(rec->published, "June 5, 1988"));
+		CHECK(rec && strstr(rec->data, "voted on Sunday.") &&
+		      strstr(rec->data, "\n\nWork starts in July."));
+		dsr_reader_free(r);
+	}
+	unlink(path);
+}
+
 void test_read_missing(void)
 {
 	dsr_reader *r;
