@@ -1040,6 +1040,40 @@ static int S_seen(const void *m, uint32_t key)
 
 /* Tokens [rs, re) after "told" are an outlet that relays at[k]'s teller
  * ("told the Gazette", "told the newspaper": the outlet named before). */
+/* "Velmont was accused of ...", "a curfew was announced": a cue in the
+ * passive has its subject suffer the telling; a teller found before it
+ * is dropped (one after "by" stays; "was quoted as saying" keeps its). */
+static void S_passive(const nlp_doc *d, S_att *a)
+{
+	static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
+	static const char *const keep[] = {"quoted", "saying", "cited", NULL};
+	if (a->se <= a->ss || a->se > a->cs)
+		return;
+	bool passive = false;
+	for (size_t k = a->cs; k < a->ce; k++) {
+		if (dsr__tk_in(d, k, keep))
+			return;
+		if (!dsr__tk_in(d, k, be) || k + 1 >= d->ntok)
+			continue;
+		size_t v = k + 1;
+		while (v < d->ntok && v < k + 3 && (d->tok[v].lex & LX_ADV) && !(d->tok[v].lex & LX_VERB))
+			v++;
+		if (v >= d->ntok || v > a->ce)
+			continue;
+		size_t n = tk_len(d, v);
+		const char *w = d->low + d->tok[v].start;
+		/* (a state of mind keeps its holder: "analysts were disappointed
+		 * that", "the Bank is concerned about") */
+		bool holder = v + 1 < d->ntok && (dsr__tk_is(d, v + 1, "that") ||
+						  dsr__tk_is(d, v + 1, "about"));
+		passive |= !holder && n > 3 &&
+			   (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "en", 2) ||
+			    dsr__tk_is(d, v, "told") || dsr__tk_is(d, v, "said"));
+	}
+	if (passive)
+		a->ss = a->se = 0;
+}
+
 /* "Velmont spoke to dock workers on Friday, promising to ...": a cue that
  * is a participle after a comma and found no teller has the sentence's
  * subject for teller: the teller of an earlier attribution of the
@@ -1232,8 +1266,10 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		na += S_patterns(d, &c, eidx, ent, lab, at + na);
 		qsort(at, na, sizeof *at, S_cmp_att);
 	}
-	for (size_t k = 0; k < na; k++)
+	for (size_t k = 0; k < na; k++) {
+		S_passive(d, &at[k]);
 		S_participle(d, &c, at, k, eidx, ent);
+	}
 	/* sources: kind, canonical, pronouns and "the newspaper" resolved backwards */
 	for (size_t k = 0; k < na; k++) {
 		S_att *a = &at[k];

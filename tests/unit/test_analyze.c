@@ -500,6 +500,23 @@ void test_attribution_participle(void)
 			      strcmp(S_span(&an, an.attributions[i].source.sp), "he"));
 }
 
+/* a cue in the passive: its subject is told about or accused, no teller;
+ * a state of mind keeps its holder */
+void test_attribution_passive(void)
+{
+	dsr_analysis an = S_run("Two Orlin port managers are accused of selling berths to friends.\n\n"
+				"The dock workers were worried about the storm.\n\n"
+				"The Velsen ferry line is said to be near a sale.\n\n"
+				"The harbour board was told the cranes were idle.",
+				"2030-05-08");
+	const dsr_attribution *a = S_att(&an, "are accused of"), *b = S_att(&an, "were worried about"),
+			      *c = S_att(&an, "is said"), *t = S_att(&an, "was told");
+	CHECK(a && !a->has_source);
+	CHECK(b && b->has_source && !strcmp(S_span(&an, b->source.sp), "The dock workers"));
+	CHECK(c && !c->has_source);
+	CHECK(t && !t->has_source);
+}
+
 /* an outlet reports an agreement after the fact, citing officials */
 static const char S_buy_report[] =
 	"After two weeks of talks, the Velsen ministry has agreed to buy forty gliders from Norvik "
