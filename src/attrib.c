@@ -1074,17 +1074,76 @@ static void S_passive(const nlp_doc *d, S_att *a)
 		a->ss = a->se = 0;
 }
 
+/* The subject of sentence `sent` before token p: the teller of an earlier
+ * attribution of the sentence (at[0..k)), else the first name, pronoun or
+ * article-led noun phrase that opens the sentence (from s0) or a clause of
+ * it; in [*ss, *se). */
+static bool S_subject(const nlp_doc *d, const at_ctx *c, const S_att *at, size_t k,
+		      const long *eidx, const dsr_entity *ent, uint32_t sent, size_t s0, size_t p,
+		      size_t *ss, size_t *se)
+{
+	for (size_t b = k; b-- > 0 && c->sid[at[b].cs] == sent;) {
+		if (at[b].se > at[b].ss && at[b].ce < p && at[b].se < p) {
+			*ss = at[b].ss;
+			*se = at[b].se;
+			return true;
+		}
+	}
+	/* "On Monday, however, Velmont spoke ..." */
+	for (size_t i = s0; i + 1 < p; i++) {
+		if ((i > s0 && !dsr__tk_is(d, i - 1, ",")) || (c->quote[i] & 1))
+			continue; /* (nor a clause of a quotation) */
+		long e = eidx[i];
+		if (e >= 0 && (ent[e].type == DSR_E_PERSON || ent[e].type == DSR_E_ORG ||
+			       ent[e].type == DSR_E_GPE) &&
+		    (i == 0 || eidx[i - 1] != e)) {
+			/* the name and the capitalised words after it: "Tarn County
+			 * Prosecutor Ana Brel" */
+			size_t j = i + 1;
+			while (j < p && (eidx[j] == e || ((d->tok[j].flags & DSR_TK_CAP) &&
+							  !(d->tok[j].flags & DSR_TK_PUNCT))))
+				j++;
+			*ss = i;
+			*se = j;
+			return true;
+		}
+		if (dsr__tk_in(d, i, S_pron_person) || dsr__tk_in(d, i, S_pron_group) ||
+		    dsr__tk_in(d, i, S_pron_thing)) {
+			*ss = i;
+			*se = i + 1;
+			return true;
+		}
+		/* "The Corvane harbour board | turned down": an article, then
+		 * nouns, names and adjectives up to a verb */
+		static const char *const art[] = {"the", "a", "an", NULL};
+		if (!dsr__tk_in(d, i, art))
+			continue;
+		size_t j = i + 1;
+		while (j < p && j < i + 7 && !(d->tok[j].flags & DSR_TK_PUNCT) &&
+		       !(d->tok[j].lex & LX_FUNC) &&
+		       ((d->tok[j].lex & (LX_NOUN | LX_ADJ)) || eidx[j] >= 0) &&
+		       !((dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF)) && j > i + 1 &&
+			 !(d->tok[j].lex & LX_NOUN)))
+			j++;
+		if (j > i + 1 && j < p && ((d->tok[j - 1].lex & LX_NOUN) || eidx[j - 1] >= 0) &&
+		    (dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF))) {
+			*ss = i;
+			*se = j;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
 /* "Velmont spoke to dock workers on Friday, promising to ...": a cue that
- * is a participle after a comma and found no teller has the sentence's
- * subject for teller: the teller of an earlier attribution of the
- * sentence ("Arlen Tosk said ..., adding ..."), else a name or a personal
- * pronoun that opens the sentence or a clause of it. */
+ * is a participle after a comma is told by the sentence's subject
+ * (S_subject): when it found no teller, or took a name inside the main
+ * clause for one ("Velmont spoke of Arlen Tosk's case, arguing"). */
 static void S_participle(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k, const long *eidx,
 			 const dsr_entity *ent)
 {
 	S_att *a = &at[k];
-	if (a->se > a->ss)
-		return;
 	size_t v = a->cs; /* "even | suggesting" */
 	while (v + 1 < a->ce && (d->tok[v].lex & LX_ADV))
 		v++;
@@ -1101,53 +1160,13 @@ static void S_participle(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k,
 	size_t s0 = c->sstart[sent];
 	while (s0 + 1 < p && (d->tok[s0].flags & DSR_TK_PUNCT))
 		s0++;
-	for (size_t b = k; b-- > 0 && c->sid[at[b].cs] == sent;) {
-		if (at[b].se > at[b].ss && at[b].ce < p) {
-			a->ss = at[b].ss;
-			a->se = at[b].se;
-			return;
-		}
-	}
-	/* the first name or pronoun that opens a clause before the comma
-	 * ("On Monday, however, Velmont spoke ...") */
-	for (size_t i = s0; i + 1 < p; i++) {
-		if (i > s0 && !dsr__tk_is(d, i - 1, ","))
-			continue;
-		long e = eidx[i];
-		if (e >= 0 && (ent[e].type == DSR_E_PERSON || ent[e].type == DSR_E_ORG ||
-			       ent[e].type == DSR_E_GPE) &&
-		    (i == 0 || eidx[i - 1] != e)) {
-			size_t se = i + 1;
-			while (se < p && eidx[se] == e)
-				se++;
-			a->ss = i;
-			a->se = se;
-			return;
-		}
-		if (dsr__tk_in(d, i, S_pron_person) || dsr__tk_in(d, i, S_pron_group) ||
-		    dsr__tk_in(d, i, S_pron_thing)) {
-			a->ss = i;
-			a->se = i + 1;
-			return;
-		}
-		/* "The Corvane harbour board | turned down": an article, then
-		 * nouns, names and adjectives up to a verb */
-		static const char *const art[] = {"the", "a", "an", NULL};
-		if (!dsr__tk_in(d, i, art))
-			continue;
-		size_t j = i + 1;
-		while (j < p && j < i + 7 && !(d->tok[j].flags & DSR_TK_PUNCT) &&
-		       !(d->tok[j].lex & LX_FUNC) &&
-		       ((d->tok[j].lex & (LX_NOUN | LX_ADJ)) || eidx[j] >= 0) &&
-		       !((dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF)) && j > i + 1 &&
-			 !(d->tok[j].lex & LX_NOUN)))
-			j++;
-		if (j > i + 1 && j < p && ((d->tok[j - 1].lex & LX_NOUN) || eidx[j - 1] >= 0) &&
-		    (dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF))) {
-			a->ss = i;
-			a->se = j;
-		}
-		return;
+	if (a->se > a->ss && (a->se > p || c->sid[a->ss] != sent || a->ss <= s0 ||
+			      dsr__tk_is(d, a->ss - 1, ",")))
+		return; /* a teller that opens a clause, or is elsewhere */
+	size_t ss, se;
+	if (S_subject(d, c, at, k, eidx, ent, sent, s0, p, &ss, &se)) {
+		a->ss = ss;
+		a->se = se;
 	}
 }
 

@@ -484,7 +484,8 @@ void test_attribution_participle(void)
 		"repairs would take weeks.\n\n"
 		"On Friday, however, Mirela Vost met the dockers' union, arguing that the port "
 		"needed two more tugs.\n\n"
-		"Last year he was removed from the board, after being accused of hiding losses.",
+		"Last year he was removed from the board, after being accused of hiding losses.\n\n"
+		"Orlin County Prosecutor Ana Brel charged the firm, accusing it of hiding losses.",
 		"2030-05-08");
 	const dsr_attribution *a = S_att(&an, "saying");
 	CHECK(a && a->has_source && !strcmp(S_span(&an, a->source.sp), "The Corvane harbour board"));
@@ -493,6 +494,9 @@ void test_attribution_participle(void)
 	const dsr_attribution *c = S_att(&an, "arguing");
 	CHECK(c && c->has_source && c->source.canonical &&
 	      !strcmp(c->source.canonical, "Mirela Vost"));
+	/* the subject whole, a title and a name after a place */
+	const dsr_attribution *e = S_att(&an, "accusing");
+	CHECK(e && e->has_source && e->source.canonical && !strcmp(e->source.canonical, "Ana Brel"));
 	/* who is accused is no teller */
 	for (size_t i = 0; i < an.nattributions; i++)
 		if (strstr(S_span(&an, an.attributions[i].cue), "accused"))
