@@ -1148,8 +1148,10 @@ static void S_participle(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k,
 	while (v + 1 < a->ce && (d->tok[v].lex & LX_ADV))
 		v++;
 	size_t n = tk_len(d, v);
-	if (n < 5 || memcmp(d->low + d->tok[v].start + n - 3, "ing", 3) || dsr__tk_is(d, v, "being"))
+	if (dsr__tk_is(d, v, "being"))
 		return; /* (not "after | being accused": the subject is who is accused) */
+	if (n < 5 || memcmp(d->low + d->tok[v].start + n - 3, "ing", 3))
+		return;
 	size_t p = a->cs; /* ", even | suggesting" */
 	while (p > 0 && a->cs - p < 2 && (d->tok[p - 1].lex & LX_ADV) &&
 	       !(d->tok[p - 1].flags & DSR_TK_PUNCT))
@@ -1161,8 +1163,8 @@ static void S_participle(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k,
 	while (s0 + 1 < p && (d->tok[s0].flags & DSR_TK_PUNCT))
 		s0++;
 	if (a->se > a->ss && (a->se > p || c->sid[a->ss] != sent || a->ss <= s0 ||
-			      dsr__tk_is(d, a->ss - 1, ",")))
-		return; /* a teller that opens a clause, or is elsewhere */
+			      dsr__tk_is(d, a->ss - 1, ",") || (c->quote[a->ss - 1] & 2)))
+		return; /* a teller that opens a clause or follows a quotation, or is elsewhere */
 	size_t ss, se;
 	if (S_subject(d, c, at, k, eidx, ent, sent, s0, p, &ss, &se)) {
 		a->ss = ss;
