@@ -1136,6 +1136,36 @@ static bool S_subject(const nlp_doc *d, const at_ctx *c, const S_att *at, size_t
 	return false;
 }
 
+/* "Orlin Port, which leases the tugs, said ...", "Ana Brel, the harbour
+ * master, said ...": a cue right after the comma that closes an
+ * apposition or a relative clause of the name opening the sentence is
+ * told by that name, whatever the tagger took inside the clause. */
+static void S_apposition(const nlp_doc *d, const at_ctx *c, S_att *a, const long *eidx,
+			 const dsr_entity *ent)
+{
+	size_t p = a->cs;
+	if (p < 3 || !dsr__tk_is(d, p - 1, ","))
+		return;
+	uint32_t sent = c->sid[a->cs];
+	size_t s0 = c->sstart[sent];
+	long e = eidx[s0];
+	if (c->quote[s0] & 3 || e < 0 || (s0 > 0 && eidx[s0 - 1] == e) ||
+	    (ent[e].type != DSR_E_PERSON && ent[e].type != DSR_E_ORG && ent[e].type != DSR_E_GPE))
+		return;
+	if (a->se > a->ss && (a->ss <= s0 || a->se > p || c->sid[a->ss] != sent))
+		return;
+	size_t j = s0 + 1;
+	while (j < p && eidx[j] == e)
+		j++;
+	if (j + 2 >= p || !dsr__tk_is(d, j, ","))
+		return;
+	for (size_t i = j + 1; i + 1 < p; i++)
+		if (c->quote[i] & 3)
+			return;
+	a->ss = s0;
+	a->se = j;
+}
+
 /* "Velmont spoke to dock workers on Friday, promising to ...": a cue that
  * is a participle after a comma is told by the sentence's subject
  * (S_subject): when it found no teller, or took a name inside the main
@@ -1288,8 +1318,9 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		qsort(at, na, sizeof *at, S_cmp_att);
 	}
 	for (size_t k = 0; k < na; k++) {
-		S_passive(d, &at[k]);
 		S_participle(d, &c, at, k, eidx, ent);
+		S_apposition(d, &c, &at[k], eidx, ent);
+		S_passive(d, &at[k]);
 	}
 	/* sources: kind, canonical, pronouns and "the newspaper" resolved backwards */
 	for (size_t k = 0; k < na; k++) {

@@ -504,6 +504,29 @@ void test_attribution_participle(void)
 			      strcmp(S_span(&an, an.attributions[i].source.sp), "he"));
 }
 
+/* a cue after an apposition or a relative clause of the name that opens
+ * the sentence is that name's, not of a name inside the clause */
+void test_attribution_apposition(void)
+{
+	dsr_analysis an = S_run(
+		"Tarn Marine, which also owns the Velder and Quarne ferry brands, said it would add "
+		"two routes.\n\n"
+		"Orlin Port, in contrast to its rival Velsen Harbour, hopes shippers will return.\n\n"
+		"Mira Castel, a Tarn investment banker who has held talks with Orlin United over a "
+		"bond sale, said the club needed money.",
+		"2030-05-08");
+	const char *want[][2] = {{"said", "Tarn Marine"}, {"hopes", "Orlin Port"}};
+	for (size_t k = 0; k < 2; k++) {
+		const dsr_attribution *a = S_att(&an, want[k][0]);
+		CHECK(a && a->has_source && !strcmp(S_span(&an, a->source.sp), want[k][1]));
+	}
+	size_t castel = 0;
+	for (size_t i = 0; i < an.nattributions; i++)
+		castel += an.attributions[i].has_source &&
+			  !strcmp(S_span(&an, an.attributions[i].source.sp), "Mira Castel");
+	CHECK(castel == 1);
+}
+
 /* a cue in the passive: its subject is told about or accused, no teller;
  * a state of mind keeps its holder */
 void test_attribution_passive(void)
