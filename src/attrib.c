@@ -1136,6 +1136,27 @@ static bool S_subject(const nlp_doc *d, const at_ctx *c, const S_att *at, size_t
 	return false;
 }
 
+/* "Tarn Marine said it was opposed and warned the port ...": a cue
+ * after "and" with no teller shares the teller of the sentence's cue
+ * before it. */
+static void S_coordinated(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k)
+{
+	S_att *a = &at[k];
+	size_t p = a->cs;
+	while (p > 0 && a->cs - p < 2 && (d->tok[p - 1].lex & LX_ADV) &&
+	       !(d->tok[p - 1].flags & DSR_TK_PUNCT))
+		p--;
+	if (a->se > a->ss || p == 0 || !dsr__tk_is(d, p - 1, "and"))
+		return;
+	for (size_t b = k; b-- > 0 && c->sid[at[b].cs] == c->sid[a->cs];) {
+		if (at[b].se > at[b].ss && at[b].se <= at[b].cs) {
+			a->ss = at[b].ss;
+			a->se = at[b].se;
+			return;
+		}
+	}
+}
+
 /* "Orlin Port, which leases the tugs, said ...", "Ana Brel, the harbour
  * master, said ...": a cue right after the comma that closes an
  * apposition or a relative clause of the name opening the sentence is
@@ -1147,7 +1168,17 @@ static void S_apposition(const nlp_doc *d, const at_ctx *c, S_att *a, const long
 	if (p < 3 || !dsr__tk_is(d, p - 1, ","))
 		return;
 	uint32_t sent = c->sid[a->cs];
+	/* the first clause of the sentence that opens on a name ("In a
+	 * statement, Ana Brel, ...") */
 	size_t s0 = c->sstart[sent];
+	while (s0 + 2 < p && (eidx[s0] < 0 || (s0 > 0 && eidx[s0 - 1] == eidx[s0]))) {
+		size_t k = s0;
+		while (k + 2 < p && !dsr__tk_is(d, k, ",") && !(d->tok[k].flags & DSR_TK_PARA && k > s0))
+			k++;
+		if (k + 2 >= p || !dsr__tk_is(d, k, ","))
+			return;
+		s0 = k + 1;
+	}
 	long e = eidx[s0];
 	if (c->quote[s0] & 3 || e < 0 || (s0 > 0 && eidx[s0 - 1] == e) ||
 	    (ent[e].type != DSR_E_PERSON && ent[e].type != DSR_E_ORG && ent[e].type != DSR_E_GPE))
@@ -1320,6 +1351,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	for (size_t k = 0; k < na; k++) {
 		S_participle(d, &c, at, k, eidx, ent);
 		S_apposition(d, &c, &at[k], eidx, ent);
+		S_coordinated(d, &c, at, k);
 		S_passive(d, &at[k]);
 	}
 	/* sources: kind, canonical, pronouns and "the newspaper" resolved backwards */

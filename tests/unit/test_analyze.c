@@ -525,6 +525,12 @@ void test_attribution_apposition(void)
 		castel += an.attributions[i].has_source &&
 			  !strcmp(S_span(&an, an.attributions[i].source.sp), "Mira Castel");
 	CHECK(castel == 1);
+	/* a second verb of the same teller, after "and" */
+	an = S_run("Velsen fears that rising demand could spark another shortage and wants to "
+		   "prevent it.",
+		   "2030-05-08");
+	const dsr_attribution *w = S_att(&an, "wants");
+	CHECK(w && w->has_source && !strcmp(S_span(&an, w->source.sp), "Velsen"));
 }
 
 /* a cue in the passive: its subject is told about or accused, no teller;
