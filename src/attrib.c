@@ -1136,16 +1136,24 @@ static bool S_subject(const nlp_doc *d, const at_ctx *c, const S_att *at, size_t
 	return false;
 }
 
+/* Token cs without up to two adverbs before it (", even | suggesting",
+ * "and | also warned"). */
+static size_t S_before_adverbs(const nlp_doc *d, size_t cs)
+{
+	size_t p = cs;
+	while (p > 0 && cs - p < 2 && (d->tok[p - 1].lex & LX_ADV) &&
+	       !(d->tok[p - 1].flags & DSR_TK_PUNCT))
+		p--;
+	return p;
+}
+
 /* "Tarn Marine said it was opposed and warned the port ...": a cue
  * after "and" with no teller shares the teller of the sentence's cue
  * before it. */
 static void S_coordinated(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k)
 {
 	S_att *a = &at[k];
-	size_t p = a->cs;
-	while (p > 0 && a->cs - p < 2 && (d->tok[p - 1].lex & LX_ADV) &&
-	       !(d->tok[p - 1].flags & DSR_TK_PUNCT))
-		p--;
+	size_t p = S_before_adverbs(d, a->cs);
 	if (a->se > a->ss || p == 0 || !dsr__tk_is(d, p - 1, "and"))
 		return;
 	for (size_t b = k; b-- > 0 && c->sid[at[b].cs] == c->sid[a->cs];) {
@@ -1213,10 +1221,7 @@ static void S_participle(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k,
 		return; /* (not "after | being accused": the subject is who is accused) */
 	if (n < 5 || memcmp(d->low + d->tok[v].start + n - 3, "ing", 3))
 		return;
-	size_t p = a->cs; /* ", even | suggesting" */
-	while (p > 0 && a->cs - p < 2 && (d->tok[p - 1].lex & LX_ADV) &&
-	       !(d->tok[p - 1].flags & DSR_TK_PUNCT))
-		p--;
+	size_t p = S_before_adverbs(d, a->cs); /* ", even | suggesting" */
 	if (p == 0 || !dsr__tk_is(d, p - 1, ","))
 		return;
 	uint32_t sent = c->sid[a->cs];

@@ -303,27 +303,13 @@ static bool S_teller_only(const nlp_doc *d, const dsr_attribution *x)
 	return dsr__tk_is(d, t, "citing") || dsr__tk_is(d, t, "quoting") || dsr__tk_is(d, t, "cited");
 }
 
-/* Is token i a common noun: in the lexicon as one, or a regular plural of
- * one that the lexicon lacks ("gliders")? */
-static bool S_common_noun(nlp_doc *d, size_t i)
-{
-	const dsr_token *t = &d->tok[i];
-	if ((t->lex & LX_FUNC) || (t->flags & (DSR_TK_CAP | DSR_TK_PUNCT | DSR_TK_NUM)))
-		return false;
-	if (t->lex & (LX_NOUN | LX_NOUNINF))
-		return true;
-	char lb[64];
-	size_t nl = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
-	return nl != tk_len(d, i) && (dsr__lx_cls(d->nlp, lb, nl) & LX_NOUN);
-}
-
 /* The last token of the noun compound that begins at common noun i
  * ("harbour cranes", "a key move"), before b and lim: it ends at a plural
  * ("ties following the summit") and before an -ing word. */
 static size_t S_compound_end(nlp_doc *d, size_t i, size_t b, size_t lim)
 {
 	size_t j = i;
-	while (j + 1 < b && j + 1 < lim && S_common_noun(d, j + 1)) {
+	while (j + 1 < b && j + 1 < lim && dsr__tk_common_noun(d, j + 1)) {
 		size_t n = tk_len(d, j), m = tk_len(d, j + 1);
 		const char *w = d->low + d->tok[j].start, *x = d->low + d->tok[j + 1].start;
 		if ((n > 3 && w[n - 1] == 's' && w[n - 2] != 's') || (m > 4 && !memcmp(x + m - 3, "ing", 3)))
@@ -345,7 +331,7 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 		/* "provide Russia with several UAVs": the acronym, as a quantity counts it */
 		if (dsr__tk_plural_acronym(d, i))
 			return dsr_arena_strndup(d->arena, d->text + t->start, tk_len(d, i) - 1);
-		if (!S_common_noun(d, i))
+		if (!dsr__tk_common_noun(d, i))
 			continue;
 		if (S_adverb(d, i, dsr__tk_verb_lex(d, i)))
 			continue;
@@ -584,7 +570,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		const dsr_token *t = &d->tok[i];
 		if (t->flags & (DSR_TK_PUNCT | DSR_TK_NUM))
 			break;
-		if (!S_common_noun(d, i))
+		if (!dsr__tk_common_noun(d, i))
 			continue;
 		ll = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
 		c->theme = dsr_arena_strndup(d->arena, lb, ll);

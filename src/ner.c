@@ -737,20 +737,6 @@ static const char *S_country_name(nlp_doc *d, size_t a, const char *s, size_t l)
  * that no gazetteer knows, outside "in/from/to X" or wherever the article
  * has it speak (speakers: hashes of such words), likewise.
  */
-/* Is token i a common noun, or a plural of one ("diplomats")? */
-static bool S_common_noun(const nlp_doc *d, size_t i)
-{
-	uint32_t lex = d->tok[i].lex;
-	if (lex & (LX_NOUN | LX_NOUNINF))
-		return true;
-	size_t n = tk_len(d, i);
-	if (n < 4 || n > 40 || d->low[d->tok[i].start + n - 1] != 's')
-		return false;
-	char lb[64];
-	size_t ll = dsr__lemma(d->nlp, d->low + d->tok[i].start, n, false, lb, sizeof lb);
-	return ll && (dsr__lx_cls(d->nlp, lb, ll) & LX_NOUN);
-}
-
 static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, size_t nspeak)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -807,8 +793,7 @@ static void S_retype(nlp_doc *d, S_ent *e, size_t n, const uint32_t *speakers, s
 		 * (as "Iranian | officials"), not the place */
 		if (e[i].type == DSR_E_GPE && e[i].b - e[i].a == 1 && (cls & LX_ADJ) &&
 		    !(cls & (LX_COUNTRY | LX_NORP | LX_ORG)) && e[i].b < d->ntok &&
-		    !(d->tok[e[i].b].flags & (DSR_TK_CAP | DSR_TK_PUNCT)) &&
-		    !(d->tok[e[i].b].lex & LX_FUNC) && S_common_noun(d, e[i].b))
+		    dsr__tk_common_noun(d, e[i].b))
 			e[i].type = DSR_E_NORP;
 	}
 	/* a name right before a kind of product ("the Tarvo sedan", "Quill

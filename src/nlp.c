@@ -327,6 +327,18 @@ size_t dsr__lemma(const dsr_nlp *nlp, const char *s, size_t n, bool verb, char *
 	return S_copy(out, outsz, s, n);
 }
 
+bool dsr__tk_common_noun(const nlp_doc *d, size_t i)
+{
+	const dsr_token *t = &d->tok[i];
+	if ((t->lex & LX_FUNC) || (t->flags & (DSR_TK_CAP | DSR_TK_PUNCT | DSR_TK_NUM)))
+		return false;
+	if (t->lex & (LX_NOUN | LX_NOUNINF))
+		return true;
+	char lb[64];
+	size_t nl = dsr__lemma(d->nlp, d->low + t->start, tk_len(d, i), false, lb, sizeof lb);
+	return nl != tk_len(d, i) && (dsr__lx_cls(d->nlp, lb, nl) & LX_NOUN);
+}
+
 uint32_t dsr__tk_verb_lex(const nlp_doc *d, size_t i)
 {
 	uint32_t lex = d->tok[i].lex;

@@ -119,6 +119,9 @@ static inline bool dsr__tk_is(const nlp_doc *d, size_t i, const char *w)
 /* Token i's word classes, with LX_VERBINF for a regular verb form the
  * lexicon leaves out ("delivered", "hired"). */
 uint32_t dsr__tk_verb_lex(const nlp_doc *d, size_t i);
+/* Is token i a lowercase common noun: in the lexicon as one, or a regular
+ * plural of one that the lexicon lacks ("gliders")? */
+bool dsr__tk_common_noun(const nlp_doc *d, size_t i);
 /* True when token i is one of the lowercase words ws (NULL-terminated). */
 static inline bool dsr__tk_in(const nlp_doc *d, size_t i, const char *const *ws)
 {

@@ -1091,58 +1091,56 @@ static dsr_err S_next_warc(dsr_reader *r)
  * line (a start tag opens a line in both layouts). */
 static dsr_err S_next_sgml(dsr_reader *r)
 {
-	{
-		S_rec_reset(r);
-		bool in = false, big = false;
-		size_t first = 0;
-		for (;;) {
-			int got = S_getline(&r->st, &r->line);
-			if (got == 0) {
-				if (r->st.err) {
-					S_setmsg(r, "cannot read '%s': %s", S_name(r), r->st.errmsg);
-					return DSR_EGZIP;
-				}
-				if (in && !big) {
-					S_setmsg(r, "'%s' record %zu (line %zu): truncated, no closing tag",
-						 S_name(r), r->nrec + 1, first);
-					return DSR_ETRUNC;
-				}
-				if (in)
-					break;
-				return DSR_DONE;
+	S_rec_reset(r);
+	bool in = false, big = false;
+	size_t first = 0;
+	for (;;) {
+		int got = S_getline(&r->st, &r->line);
+		if (got == 0) {
+			if (r->st.err) {
+				S_setmsg(r, "cannot read '%s': %s", S_name(r), r->st.errmsg);
+				return DSR_EGZIP;
 			}
-			const char *l = r->line.buf;
-			size_t n = got < 0 ? 0 : r->line.len;
-			if (!in) {
-				const char *o = dsr__memcasemem(l, n, "<REUTERS");
-				if (!o && n >= 5 && dsr__memcasemem(l, n, "<DOC>"))
-					o = dsr__memcasemem(l, n, "<DOC>");
-				if (!o)
-					continue;
-				in = true;
-				first = r->st.line;
-				n -= (size_t)(o - l);
-				l = o;
+			if (in && !big) {
+				S_setmsg(r, "'%s' record %zu (line %zu): truncated, no closing tag",
+					 S_name(r), r->nrec + 1, first);
+				return DSR_ETRUNC;
 			}
-			if (!big && (dsr_buf_add(&r->body, l, n) || dsr_buf_addc(&r->body, '\n')))
-				big = true;
-			if (dsr__memcasemem(l, n, "</REUTERS>") || dsr__memcasemem(l, n, "</DOC>"))
+			if (in)
 				break;
+			return DSR_DONE;
 		}
-		r->nrec++;
-		if (big) {
-			S_setmsg(r, "'%s' record %zu (line %zu): larger than the %zu MiB record limit",
-				 S_name(r), r->nrec, first, DSR_MAX_RECORD >> 20);
-			return DSR_ETOOBIG;
+		const char *l = r->line.buf;
+		size_t n = got < 0 ? 0 : r->line.len;
+		if (!in) {
+			const char *o = dsr__memcasemem(l, n, "<REUTERS");
+			if (!o)
+				o = dsr__memcasemem(l, n, "<DOC>");
+			if (!o)
+				continue;
+			in = true;
+			first = r->st.line;
+			n -= (size_t)(o - l);
+			l = o;
 		}
-		dsr_err e = dsr__sgml_record(r->body.buf, r->body.len, &r->arena, &r->text, &r->rec);
-		S_origin(r, "%s#%zu", r->nrec);
-		if (e) {
-			S_setmsg(r, "'%s' record %zu (line %zu): no story text", S_name(r), r->nrec, first);
-			return e;
-		}
-		return DSR_OK;
+		if (got < 0 || (!big && (dsr_buf_add(&r->body, l, n) || dsr_buf_addc(&r->body, '\n'))))
+			big = true; /* (a line over the limit, or the record) */
+		if (dsr__memcasemem(l, n, "</REUTERS>") || dsr__memcasemem(l, n, "</DOC>"))
+			break;
 	}
+	r->nrec++;
+	if (big) {
+		S_setmsg(r, "'%s' record %zu (line %zu): larger than the %zu MiB record limit",
+			 S_name(r), r->nrec, first, DSR_MAX_RECORD >> 20);
+		return DSR_ETOOBIG;
+	}
+	dsr_err e = dsr__sgml_record(r->body.buf, r->body.len, &r->arena, &r->text, &r->rec);
+	S_origin(r, "%s#%zu", r->nrec);
+	if (e) {
+		S_setmsg(r, "'%s' record %zu (line %zu): no story text", S_name(r), r->nrec, first);
+		return e;
+	}
+	return DSR_OK;
 }
 
 static dsr_err S_next_feed(dsr_reader *r)
