@@ -1074,6 +1074,17 @@ static void S_passive(const nlp_doc *d, S_att *a)
 		a->ss = a->se = 0;
 }
 
+/* The entity of a person, organisation or place that begins at token i,
+ * or -1. */
+static long S_name_at(const long *eidx, const dsr_entity *ent, size_t i)
+{
+	long e = eidx[i];
+	if (e < 0 || (i > 0 && eidx[i - 1] == e))
+		return -1;
+	dsr_etype t = ent[e].type;
+	return t == DSR_E_PERSON || t == DSR_E_ORG || t == DSR_E_GPE ? e : -1;
+}
+
 /* The subject of sentence `sent` before token p: the teller of an earlier
  * attribution of the sentence (at[0..k)), else the first name, pronoun or
  * article-led noun phrase that opens the sentence (from s0) or a clause of
@@ -1093,10 +1104,8 @@ static bool S_subject(const nlp_doc *d, const at_ctx *c, const S_att *at, size_t
 	for (size_t i = s0; i + 1 < p; i++) {
 		if ((i > s0 && !dsr__tk_is(d, i - 1, ",")) || (c->quote[i] & 1))
 			continue; /* (nor a clause of a quotation) */
-		long e = eidx[i];
-		if (e >= 0 && (ent[e].type == DSR_E_PERSON || ent[e].type == DSR_E_ORG ||
-			       ent[e].type == DSR_E_GPE) &&
-		    (i == 0 || eidx[i - 1] != e)) {
+		long e = S_name_at(eidx, ent, i);
+		if (e >= 0) {
 			/* the name and the capitalised words after it: "Tarn County
 			 * Prosecutor Ana Brel" */
 			size_t j = i + 1;
@@ -1181,15 +1190,14 @@ static void S_apposition(const nlp_doc *d, const at_ctx *c, S_att *a, const long
 	size_t s0 = c->sstart[sent];
 	while (s0 + 2 < p && (eidx[s0] < 0 || (s0 > 0 && eidx[s0 - 1] == eidx[s0]))) {
 		size_t k = s0;
-		while (k + 2 < p && !dsr__tk_is(d, k, ",") && !(d->tok[k].flags & DSR_TK_PARA && k > s0))
+		while (k + 2 < p && !dsr__tk_is(d, k, ","))
 			k++;
-		if (k + 2 >= p || !dsr__tk_is(d, k, ","))
+		if (k + 2 >= p)
 			return;
 		s0 = k + 1;
 	}
-	long e = eidx[s0];
-	if (c->quote[s0] & 3 || e < 0 || (s0 > 0 && eidx[s0 - 1] == e) ||
-	    (ent[e].type != DSR_E_PERSON && ent[e].type != DSR_E_ORG && ent[e].type != DSR_E_GPE))
+	long e = S_name_at(eidx, ent, s0);
+	if (c->quote[s0] & 3 || e < 0)
 		return;
 	if (a->se > a->ss && (a->ss <= s0 || a->se > p || c->sid[a->ss] != sent))
 		return;
