@@ -512,8 +512,8 @@ void test_attribution_apposition(void)
 		"Tarn Marine, which also owns the Velder and Quarne ferry brands, said it would add "
 		"two routes.\n\n"
 		"Orlin Port, in contrast to its rival Velsen Harbour, hopes shippers will return.\n\n"
-		"Mira Castel, a Tarn investment banker who has held talks with Orlin United over a "
-		"bond sale, said the club needed money.",
+		"Mira Castel, a Tarn fund manager who had long talks with Orlin United over a loan, "
+		"said the club needed money.",
 		"2030-05-08");
 	const char *want[][2] = {{"said", "Tarn Marine"}, {"hopes", "Orlin Port"}};
 	for (size_t k = 0; k < 2; k++) {
@@ -526,11 +526,10 @@ void test_attribution_apposition(void)
 			  !strcmp(S_span(&an, an.attributions[i].source.sp), "Mira Castel");
 	CHECK(castel == 1);
 	/* a second verb of the same teller, after "and" */
-	an = S_run("Velsen fears that rising demand could spark another shortage and wants to "
-		   "prevent it.",
+	an = S_run("Orlin worries that falling prices may hurt its ports and wants to prevent that.",
 		   "2030-05-08");
 	const dsr_attribution *w = S_att(&an, "wants");
-	CHECK(w && w->has_source && !strcmp(S_span(&an, w->source.sp), "Velsen"));
+	CHECK(w && w->has_source && !strcmp(S_span(&an, w->source.sp), "Orlin"));
 }
 
 /* a cue in the passive: its subject is told about or accused, no teller;

@@ -18,7 +18,7 @@ void test_attribution_memo(void)
 		"\"The hangar is full,\" a Velder Freight spokesman said on Tuesday, adding: "
 		"\"We cannot take more.\"\n\n"
 		"According to the Orlin Courier, port officials told reporters that 40 cranes "
-		"were idle. THE MINISTER DENIED IT. Analysts, who asked not to be named, "
+		"were idle. THE MINISTER DENIED IT. Analysts, who would not give their names, "
 		"believe the shipments will resume; \u201cperhaps,\u201d one said.";
 	nlp_doc d = {.nlp = nlp, .arena = &ar, .text = text, .n = strlen(text)};
 	d.low = dsr__lower(&ar, d.text, d.n);
