@@ -159,6 +159,13 @@ static char *S_field(dsr_arena *ar, dsr_buf *tmp, const char *p, const char *e)
 	return z > a ? dsr_arena_strndup(ar, tmp->buf + a, z - a) : NULL;
 }
 
+/* b without trailing white space */
+static void S_rtrim(dsr_buf *b)
+{
+	while (b->len && isspace((unsigned char)b->buf[b->len - 1]))
+		b->buf[--b->len] = 0;
+}
+
 /* "26-FEB-1987 15:01:01.79" -> "1987-02-26"; anything else as given. */
 static const char *S_date(dsr_arena *ar, const char *s)
 {
@@ -218,18 +225,16 @@ dsr_err dsr__sgml_record(const char *p, size_t n, dsr_arena *ar, dsr_buf *text, 
 				const char *gt = memchr(ce, '>', (size_t)(txe - ce));
 				tx = gt ? gt + 1 : txe;
 			}
-			S_text(text, tx, (size_t)(txe - tx), !reuters ? false : true);
+			S_text(text, tx, (size_t)(txe - tx), reuters);
 		}
 	}
 	dsr_buf_release(&tmp);
 	/* the wire's sign-off ("Reuter") is no part of the story */
-	while (text->len && isspace((unsigned char)text->buf[text->len - 1]))
-		text->buf[--text->len] = 0;
+	S_rtrim(text);
 	if (reuters && text->len >= 6 && !memcmp(text->buf + text->len - 6, "Reuter", 6) &&
 	    (text->len == 6 || isspace((unsigned char)text->buf[text->len - 7]))) {
 		text->buf[text->len -= 6] = 0;
-		while (text->len && isspace((unsigned char)text->buf[text->len - 1]))
-			text->buf[--text->len] = 0;
+		S_rtrim(text);
 	}
 	size_t a = 0;
 	while (a < text->len && isspace((unsigned char)text->buf[a]))
