@@ -543,6 +543,11 @@ dsr_err dsr_extract(const dsr_record *rec, const dsr_extract_opts *opts, dsr_are
 		t[dsr__unmojibake(t, tl)] = 0; /* "\u00c2\u00a3" in a feed's title too */
 		title = t;
 	}
+	if (!out->text_len && rec->fragment && title && *title) {
+		/* a feed item that is only a headline: the headline is its text */
+		out->text = title;
+		out->text_len = strlen(title);
+	}
 	if (rec->outlet)
 		outlet = rec->outlet;
 	if (opts->outlet)

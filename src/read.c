@@ -686,9 +686,16 @@ static dsr_err S_json_record(dsr_reader *r, const dsr_json *o, size_t ln, const 
 		b = NULL;
 		for (const char *const *k = k_body; *k && !b; k++)
 			b = dsr_json_getstr(o, *k, &bl);
+		for (const char *const *k = k_title; *k && !b; k++) {
+			size_t tn;
+			if (dsr_json_getstr(o, *k, &tn) && tn) {
+				b = ""; /* a headline alone: its title becomes its text */
+				bl = 0;
+			}
+		}
 		if (!b) {
 			S_setmsg(r, "'%s' %s %zu: no article body (html, text, content, body, "
-				    "maintext, summary), skipped",
+				    "maintext, summary) nor title, skipped",
 				 S_name(r), ofmt, ln);
 			return DSR_ENOBODY;
 		}

@@ -301,3 +301,25 @@ void test_extract_arena_reuse(void)
 	free(text0);
 	dsr_arena_release(&a);
 }
+
+void test_extract_headline_only(void)
+{
+	dsr_arena a;
+	dsr_arena_init(&a);
+	/* a feed item with a title and no summary: the headline is its text */
+	dsr_record rec;
+	memset(&rec, 0, sizeof rec);
+	rec.data = "";
+	rec.len = 0;
+	rec.body = DSR_FMT_TEXT;
+	rec.fragment = true;
+	rec.title = "Ferry line to Ostbrook resumes after the storm";
+	dsr_article art;
+	CHECK(dsr_extract(&rec, NULL, &a, &art) == DSR_OK);
+	CHECK_STR(art.text, "Ferry line to Ostbrook resumes after the storm");
+	CHECK(art.text_len == strlen(art.text));
+	/* a whole page with no text stays an error */
+	rec.fragment = false;
+	CHECK(dsr_extract(&rec, NULL, &a, &art) == DSR_ENOBODY);
+	dsr_arena_release(&a);
+}

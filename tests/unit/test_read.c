@@ -66,11 +66,13 @@ void test_read_jsonl(void)
 			"\n"
 			"[1,2]\n"
 			"{\"link\":\"https://a.example/2\",\"content\":\"<p>Body two</p>\",\"date\":\"2031-01-02\"}\n"
-			"{\"title\":\"no body\"}\n"
+			"{\"title\":\"A headline alone\"}\n"
+			"{\"url\":\"https://a.example/3\",\"title\":\"\"}\n"
 			"{broken\n";
 	int errs;
 	char t[128];
-	CHECK(read_all(tmpfile_with("a.jsonl", s, strlen(s)), DSR_FMT_AUTO, &errs, t) == 2);
+	/* a headline alone is an item; nothing to read at all is an error */
+	CHECK(read_all(tmpfile_with("a.jsonl", s, strlen(s)), DSR_FMT_AUTO, &errs, t) == 3);
 	CHECK(errs == 3);
 	CHECK_STR(t, "One");
 }
@@ -86,8 +88,8 @@ void test_read_json_document(void)
 	CHECK_STR(t, "Pier");
 	const char *a = "[\n {\"title\": \"A\", \"text\": \"one\"},\n {\"title\": \"B\"},\n"
 			" {\"title\": \"C\", \"html\": \"<p>three</p>\"}\n]";
-	CHECK(read_all(tmpfile_with("a.json", a, strlen(a)), DSR_FMT_AUTO, &errs, t) == 2);
-	CHECK(errs == 1); /* B has no body */
+	CHECK(read_all(tmpfile_with("a.json", a, strlen(a)), DSR_FMT_AUTO, &errs, t) == 3);
+	CHECK(errs == 0); /* B is a headline alone */
 	CHECK_STR(t, "A");
 }
 
