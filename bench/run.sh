@@ -78,6 +78,8 @@ if [ "$what" = all ] || [ "$what" = stories ]; then
 	echo "== stories: ECB+ dev"
 	"$S/tools/score-clusters" --docs "$S/data/stories/ecbplus-dev/docs.jsonl" \
 		--gold "$S/data/stories/ecbplus-dev/gold.json" --dossier "$D" | tail -n 1
+	echo "== stories: feed items by event (bench/feed_events.tsv; every item alone: B-cubed 0.837)"
+	sh bench/feed_events.sh "$D" | tail -n 1
 	echo "== ingest + clustering of the war feed, by size (fresh database each; wall s, items/s, peak memory)"
 	W=/tmp/dossier-bench-war.jsonl
 	zcat "$S/corpus/topic/rss_items_ukraine_war_2022_2023.jsonl.gz" > $W
