@@ -1438,6 +1438,16 @@ dsr_err dsr_store_dossier(dsr_store *s, const dsr_nlp *nlp, long long id, size_t
 		free(seqs);
 		return dsr__store_fail(s, "cannot read the story's articles");
 	}
+	/* oldest first, so that of two copies published at once the one stored
+	 * first is the original */
+	for (size_t i = 0; i < n / 2; i++) {
+		dsr_article t = arts[i];
+		arts[i] = arts[n - 1 - i];
+		arts[n - 1 - i] = t;
+		long long q = seqs[i];
+		seqs[i] = seqs[n - 1 - i];
+		seqs[n - 1 - i] = q;
+	}
 	dsr_err e = dsr_dossier_build(nlp, arts, n, arena, d);
 	if (!e) {
 		/* the articles live on in the arena */

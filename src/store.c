@@ -18,38 +18,61 @@ struct dsr_store {
 	bool in_tx;
 };
 
+/* The articles table and what hangs on it, shared by a new database and
+ * the migration of an old one. A text stored under another URL is kept: it
+ * is a copy, and the stories mark it so (schema 1 dropped it, text_hash was
+ * unique). */
+#define S_ARTICLES(name)                                        \
+	"CREATE TABLE IF NOT EXISTS " name "("                  \
+	"  seq INTEGER PRIMARY KEY,"                            \
+	"  id TEXT NOT NULL UNIQUE,"                            \
+	"  url TEXT UNIQUE,"                                    \
+	"  text_hash TEXT NOT NULL,"                            \
+	"  title TEXT, outlet TEXT, language TEXT,"             \
+	"  published TEXT, published_from TEXT,"                \
+	"  authors TEXT NOT NULL DEFAULT '[]',"                 \
+	"  text TEXT NOT NULL,"                                 \
+	"  source TEXT);"
+#define S_ARTICLES_HANGERS                                                                 \
+	"CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);"           \
+	"CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN"         \
+	"  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);" \
+	"END;"                                                                             \
+	"CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN"         \
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)"                    \
+	"  VALUES ('delete', old.seq, old.title, old.text);"                              \
+	"END;"
+
 static const char S_schema[] =
 	"PRAGMA journal_mode=WAL;"
 	"PRAGMA synchronous=NORMAL;"
 	"PRAGMA cache_size=-8192;"
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
-	"INSERT OR IGNORE INTO meta VALUES('schema','1');"
-	"CREATE TABLE IF NOT EXISTS articles("
-	"  seq INTEGER PRIMARY KEY,"
-	"  id TEXT NOT NULL UNIQUE,"
-	"  url TEXT UNIQUE,"
-	"  text_hash TEXT NOT NULL UNIQUE,"
-	"  title TEXT, outlet TEXT, language TEXT,"
-	"  published TEXT, published_from TEXT,"
-	"  authors TEXT NOT NULL DEFAULT '[]',"
-	"  text TEXT NOT NULL,"
-	"  source TEXT);"
+	"INSERT OR IGNORE INTO meta VALUES('schema','2');"
+	S_ARTICLES("articles")
 	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
 	"  title, text, content='articles', content_rowid='seq',"
 	"  tokenize='unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN"
-	"  INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);"
-	"END;"
+	S_ARTICLES_HANGERS
 	"CREATE TABLE IF NOT EXISTS stories("
 	"  id INTEGER PRIMARY KEY, title TEXT, first_published TEXT, last_published TEXT,"
 	"  n INTEGER NOT NULL DEFAULT 0, terms BLOB);"
 	"CREATE TABLE IF NOT EXISTS story_articles("
 	"  seq INTEGER PRIMARY KEY, story INTEGER NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story);"
-	"CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN"
-	"  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
-	"  VALUES ('delete', old.seq, old.title, old.text);"
-	"END;";
+	"CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story);";
+
+/* Schema 1 to 2: the articles table is rebuilt without the unique text hash;
+ * rows keep their seq, so the FTS index and the stories still point at them. */
+static const char S_migrate_1[] =
+	"BEGIN IMMEDIATE;"
+	S_ARTICLES("articles_v2")
+	"INSERT INTO articles_v2 SELECT seq,id,url,text_hash,title,outlet,language,published,"
+	"  published_from,authors,text,source FROM articles;"
+	"DROP TABLE articles;"
+	"ALTER TABLE articles_v2 RENAME TO articles;"
+	S_ARTICLES_HANGERS
+	"UPDATE meta SET value='2' WHERE key='schema';"
+	"COMMIT;";
 
 static dsr_err S_fail(dsr_store *s, const char *what)
 {
@@ -68,6 +91,19 @@ dsr_err dsr__store_fail(dsr_store *s, const char *what)
 	return S_fail(s, what);
 }
 
+static int S_schema_version(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int v = 0;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='schema'", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 dsr_err dsr_store_open(dsr_store **out, const char *path, char **errmsg)
 {
 	*out = NULL;
@@ -78,6 +114,11 @@ dsr_err dsr_store_open(dsr_store **out, const char *path, char **errmsg)
 		sqlite3_busy_timeout(s->db, 10000);
 		char *em = NULL;
 		rc = sqlite3_exec(s->db, S_schema, NULL, NULL, &em);
+		if (rc == SQLITE_OK && S_schema_version(s->db) == 1) {
+			rc = sqlite3_exec(s->db, S_migrate_1, NULL, NULL, &em);
+			if (rc != SQLITE_OK)
+				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		}
 		if (rc != SQLITE_OK && errmsg) {
 			char m[768];
 			snprintf(m, sizeof m, "cannot use database '%s': %s", path, em ? em : "error");

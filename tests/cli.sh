@@ -137,6 +137,20 @@ check "ingest with one bad line exits 1" [ $rc -eq 1 ]
 check "ingest summary" grep -q "11 stored" "$T/ing1"
 DOSSIER_DB="$DB" $D ingest sample/corpus > /dev/null 2> "$T/ing2"
 check "re-ingest stores nothing new (\$DOSSIER_DB)" grep -q "0 stored, 11 duplicates" "$T/ing2"
+# the same text under another URL is a copy: stored, in the story, marked
+cat > "$T/wire.jsonl" <<'EOF'
+{"url":"https://quayside.example/a/7781","outlet":"Quayside Money","title":"Tollgate bank cuts its rate to 3.1 per cent","published":"2031-06-02T09:15:00Z","text":"The board of the Tollgate central bank lowered its main rate by a quarter point on Monday, citing slowing prices in the ports and weaker orders for ship parts."}
+{"url":"https://harbourbiz.example/n/rate-cut","outlet":"Harbour Business","title":"Tollgate rate cut: a quarter point","published":"2031-06-02T09:15:00Z","text":"The board of the Tollgate central bank lowered its main rate by a quarter point on Monday, citing slowing prices in the ports and weaker orders for ship parts."}
+EOF
+$D ingest --db "$T/wire.db" "$T/wire.jsonl" 2> "$T/wire.err"
+check "a copy under another URL is stored" grep -q "2 stored, 0 duplicates" "$T/wire.err"
+$D story --db "$T/wire.db" --json 1 > "$T/wire.json"
+check "a copy is in its original's story, marked, the first stored its original" py "
+import json; d=json.load(open('$T/wire.json')); A={a['url'].split('/')[2]: a for a in d['articles']}
+assert len(A)==2, A
+assert A['quayside.example']['copy_of'] is None, A
+assert A['harbourbiz.example']['copy_of']==A['quayside.example']['id'], A
+assert A['harbourbiz.example']['overlap']==1.0, A"
 $D search --db "$DB" --json "Kestrel drones" > "$T/s.json"
 check "search ranks and snippets" py "
 import json; L=json.load(open('$T/s.json')); assert len(L)>=5, len(L)
