@@ -312,9 +312,9 @@ static const char *const S_stop_pl[] = {
  * "zboże" -> "zboż"; "Putinem", "Putina" -> "putin"). */
 static const char *const S_end_pl[] = {
 	"owania", "owanie", "owaniu", "ującego", "owego", "owych", "owymi", "owej", "owie",
-	"ości", "ością", "ego", "emu", "ych", "ich", "ymi", "imi", "ami", "ach", "owi",
-	"iem", "om", "em", "ów", "ie", "ia", "iu", "ią", "ię", "ej", "ą", "ę", "a", "e", "i",
-	"o", "u", "y", NULL};
+	"ości", "ością", "iego", "iemu", "ego", "emu", "ych", "ich", "ymi", "imi", "ami", "ach",
+	"owi", "iem", "om", "em", "im", "ym", "ów", "ie", "ia", "iu", "ią", "ię", "ej", "ą", "ę",
+	"a", "e", "i", "o", "u", "y", NULL};
 
 /* The letters of a Polish word lowercased into out (capitals with
  * diacritics too); its length, or 0 when it does not fit. */
@@ -396,6 +396,133 @@ static void S_words(S_bag *b, const S_tok *t, size_t n, size_t upto, float base)
 			continue;
 		float wt = base * ((t[i].cap && !t[i].sstart) ? 2.0f : t[i].digit ? S_DIGIT : 1.0f);
 		S_bag_add(b, S_country_of(b->country, t[i].h), wt);
+	}
+}
+
+/* ---- names across languages: "Zełenski", "Zelensky" and "Zełenskiego"
+ * meet as "zelensk"; "Erdoğan", "Erdogana" as "erdogan" ---- */
+
+/* The ASCII letter of the two-byte UTF-8 Latin letter c d (C3 80 - C5 BF:
+ * "é", "ł", "ğ" -> e, l, g), or 0. */
+static char S_fold2(unsigned char c, unsigned char d)
+{
+	static const char c3[] = "aaaaaaaceeeeiiii" "dnooooo/ouuuuyts" "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty"; /* C3 80 - BF */
+	static const char c4[] = "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii" "iiiijjkkklllllll"; /* C4 80 - BF */
+	static const char c5[] = "lllnnnnnn/nnoooo" "oooorrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs"; /* C5 80 - BF */
+	if (d < 0x80 || d > 0xBF)
+		return 0;
+	char r = c == 0xC3 ? c3[d - 0x80]
+		 : c == 0xC4 ? c4[d - 0x80]
+		 : c == 0xC5 ? c5[d - 0x80] : 0;
+	return r == '/' ? 0 : r;
+}
+
+/* Whether the word at w starts with a capital (ASCII, or a Latin capital
+ * in C3 80 - 9E, or Ą Ć Ę Ł Ń Ś Ź Ż). */
+static bool S_capital(const unsigned char *w, size_t n)
+{
+	if (isupper(w[0]))
+		return true;
+	if (n < 2)
+		return false;
+	if (w[0] == 0xC3)
+		return w[1] >= 0x80 && w[1] <= 0x9E && w[1] != 0x97;
+	if (w[0] == 0xC4)
+		return w[1] == 0x84 || w[1] == 0x86 || w[1] == 0x98;
+	if (w[0] == 0xC5)
+		return w[1] == 0x81 || w[1] == 0x83 || w[1] == 0x9A || w[1] == 0xB9 || w[1] == 0xBB;
+	return false;
+}
+
+/* The key of the capitalised word u[0..n): lowercase, diacritics folded,
+ * a Polish ending cut; 0 when it is no such word, or a stop word. */
+static uint32_t S_name_key(const unsigned char *u, size_t n, const uint32_t stop[512])
+{
+	char w[96], f[96];
+	if (n < 3 || n >= 48 || !S_capital(u, n))
+		return 0;
+	size_t m = S_lower_pl((const char *)u, n, w, sizeof w), fl = 0;
+	for (size_t j = 0; j < m; j++) {
+		unsigned char c = (unsigned char)w[j];
+		if (c < 0x80) {
+			f[fl++] = (char)tolower(c);
+		} else if (j + 1 < m && (f[fl] = S_fold2(c, (unsigned char)w[j + 1]))) {
+			fl++;
+			j++;
+		} else {
+			return 0; /* another script */
+		}
+	}
+	if (!fl || S_is_stop(stop, S_hash(f, fl), fl))
+		return 0;
+	fl = S_stem_pl(f, fl);
+	return fl >= 3 ? S_hash(f, fl) : 0;
+}
+
+/* Name keys of the batch's articles in other languages than Polish, with
+ * the word each stands for there (the most frequent): a Polish name takes
+ * that word, so that "Zełenskiego" counts as "zelensky" where English
+ * items say "Zelensky". Entries (key, word, count) in two tables: `pairs`
+ * by key and word, `best` by key alone. */
+typedef struct S_nm_ent {
+	uint32_t key, word, n;
+} S_nm_ent;
+typedef struct S_nmap {
+	S_nm_ent *pairs, *best;
+	size_t used;
+} S_nmap;
+
+#define S_NM_SLOTS (1u << 16)
+
+/* The entry of key (and word, when by_word), a free one if absent; NULL
+ * when the tables are half full. */
+static S_nm_ent *S_nm_at(S_nmap *m, bool by_word, uint32_t key, uint32_t word)
+{
+	S_nm_ent *t = by_word ? m->pairs : m->best;
+	uint32_t h = by_word ? key ^ word * 0x9E3779B1u : key;
+	for (uint32_t k = h & (S_NM_SLOTS - 1);; k = (k + 1) & (S_NM_SLOTS - 1)) {
+		if (t[k].key == key && (!by_word || t[k].word == word))
+			return &t[k];
+		if (!t[k].key) {
+			if (m->used >= S_NM_SLOTS / 2)
+				return NULL;
+			m->used++;
+			t[k] = (S_nm_ent){key, word, 0};
+			return &t[k];
+		}
+	}
+}
+
+static void S_nm_count(S_nmap *m, const S_toks *t, const char *s, const uint32_t stop[512])
+{
+	for (size_t i = 0; i < t->n; i++) {
+		const S_tok *k = &t->t[i];
+		uint32_t key = k->digit ? 0 : S_name_key((const unsigned char *)s + k->end - k->len,
+							  k->len, stop);
+		S_nm_ent *e = key ? S_nm_at(m, true, key, k->h) : NULL;
+		S_nm_ent *b = e ? S_nm_at(m, false, key, k->h) : NULL;
+		if (b && ++e->n > b->n) {
+			b->n = e->n;
+			b->word = k->h;
+		}
+	}
+}
+
+/* The Polish names of t take the word their key stands for elsewhere. */
+static void S_nm_apply(S_nmap *m, S_toks *t, const char *s, const uint32_t stop[512])
+{
+	for (size_t i = 0; i < t->n; i++) {
+		S_tok *k = &t->t[i];
+		if (k->skip || k->digit)
+			continue;
+		uint32_t key = S_name_key((const unsigned char *)s + k->end - k->len, k->len, stop);
+		if (!key)
+			continue;
+		for (uint32_t q = key & (S_NM_SLOTS - 1); m->best[q].key; q = (q + 1) & (S_NM_SLOTS - 1))
+			if (m->best[q].key == key) {
+				k->h = m->best[q].word;
+				break;
+			}
 	}
 }
 
@@ -1164,21 +1291,31 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		return dsr__store_fail(s, "cannot read articles to cluster");
 	S_bp bp = {dsr_xcalloc(4096, sizeof(S_bp_ent)), 4095, 0};
 	S_toks tx = {0};
+	S_nmap names = {dsr_xcalloc(S_NM_SLOTS, sizeof(S_nm_ent)),
+		     dsr_xcalloc(S_NM_SLOTS, sizeof(S_nm_ent)), 0};
+	uint32_t stop_en[512];
+	S_stop_table(stop_en, S_stop);
 	for (uint32_t art = 1; sqlite3_step(st) == SQLITE_ROW; art++) {
 		const char *title = (const char *)sqlite3_column_text(st, 1);
 		const char *text = (const char *)sqlite3_column_text(st, 2);
 		const char *pub = (const char *)sqlite3_column_text(st, 3);
+		const char *lang = (const char *)sqlite3_column_text(st, 6);
+		bool pl = lang && lang[0] == 'p' && lang[1] == 'l';
 		long day = pub && strlen(pub) >= 10 ? S_daynum(pub) : -1;
 		uint32_t oh = S_outlet_hash(st);
 		if (title) {
 			/* a series' title: "List of key events, day 312" */
 			S_tokens(&tx, title, strlen(title));
 			S_bp_count(&bp, &tx, oh ^ S_TITLE_NS, S_TSHINGLE, art, day);
+			if (!pl)
+				S_nm_count(&names, &tx, title, stop_en);
 		}
 		if (!text)
 			continue;
 		S_tokens(&tx, text, (size_t)sqlite3_column_bytes(st, 2));
 		S_bp_count(&bp, &tx, oh, S_SHINGLE, art, day);
+		if (!pl)
+			S_nm_count(&names, &tx, text, stop_en);
 	}
 	sqlite3_reset(st);
 	S_art *arts = NULL;
@@ -1211,8 +1348,10 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		if (title) {
 			S_tokens(&tw, title, strlen(title));
 			S_bp_mark(&bp, &tw, oh ^ S_TITLE_NS, S_TSHINGLE);
-			if (pl)
+			if (pl) {
 				S_polish(&tw, title, stop_pl);
+				S_nm_apply(&names, &tw, title, stop_en);
+			}
 			S_words(&bag, tw.t, tw.n, (size_t)-1, 2.0f);
 		}
 		if (text) {
@@ -1220,8 +1359,10 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 			a->brief = tl < S_BRIEF && a->day >= 0;
 			S_tokens(&tx, text, tl);
 			S_bp_mark(&bp, &tx, oh, S_SHINGLE);
-			if (pl)
+			if (pl) {
 				S_polish(&tx, text, stop_pl);
+				S_nm_apply(&names, &tx, text, stop_en);
+			}
 			S_words(&bag, tx.t, tx.n, (size_t)-1, 1.0f);
 			/* the lead names the event's protagonists */
 			size_t ll = tl < S_LEAD ? tl : S_LEAD;
@@ -1235,6 +1376,8 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		memcpy(a->v.t, bag.t, bag.n * sizeof *bag.t);
 	}
 	free(bp.e);
+	free(names.pairs);
+	free(names.best);
 	free(tx.t);
 	free(tw.t);
 	sqlite3_finalize(st);

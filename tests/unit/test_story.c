@@ -66,7 +66,7 @@ static double S_story_of(const dsr_json *stories, const char *name)
  * dates[i] when dates is given), clusters them and returns the stories
  * JSON parsed into ar (NULL on failure). */
 static dsr_json *S_cluster_lang(const char *const (*texts)[2], size_t n, const char *const *dates,
-				const char *lang, dsr_arena *ar)
+				const char *const *langs, dsr_arena *ar)
 {
 	char path[128];
 	dsr_store *s = t_temp_store("story", path);
@@ -87,7 +87,7 @@ static dsr_json *S_cluster_lang(const char *const (*texts)[2], size_t n, const c
 		a.text = nl + 1;
 		a.text_len = strlen(a.text);
 		a.published = dates ? dates[i] : NULL;
-		a.language = lang;
+		a.language = langs ? langs[i] : NULL;
 		bool dup;
 		CHECK(dsr_store_put(s, &a, "test", &dup) == DSR_OK && !dup);
 	}
@@ -271,10 +271,40 @@ void test_story_polish_forms(void)
 					    "2030-05-05", "2030-05-05"};
 	dsr_arena ar;
 	dsr_arena_init(&ar);
-	dsr_json *j = S_cluster_lang(texts, 5, dates, "pl", &ar);
+	static const char *const pl[] = {"pl", "pl", "pl", "pl", "pl"};
+	dsr_json *j = S_cluster_lang(texts, 5, dates, pl, &ar);
 	double p1 = S_story_of(j, "p1");
 	CHECK(p1 >= 0 && S_story_of(j, "p2") == p1);
 	for (const char *const *n = (const char *const[]){"g1", "g2", "g3", NULL}; *n; n++)
 		CHECK(S_story_of(j, *n) != p1);
+	dsr_arena_release(&ar);
+}
+
+/* A Polish item names people as English items do, inflected and with
+ * Polish letters ("Kołeski", "Sarneckiego" for Kolesky, Sarnecky): the
+ * names meet, and the item joins the English story of its day. */
+void test_story_names_across_languages(void)
+{
+	static const char *const texts[][2] = {
+		{"e1", "Kolesky and Sarnecky discuss the ferry accord\nPresident Kolesky spoke with "
+		       "Sarnecky about reopening the ferry accord between their ports."},
+		{"e2", "Hail ruins orchards in Dellmoor\nA hailstorm flattened apple orchards across "
+		       "Dellmoor on Sunday."},
+		{"p1", "Kołeski przyjął Sarneckiego\nPrezydent Kołeski przyjął Sarneckiego, by omówić "
+		       "wznowienie porozumienia promowego."},
+		{"e3", "Sarnecky hopeful after talks\nSarnecky told reporters after meeting Kolesky "
+		       "that the ferry accord could return within weeks."},
+		{"p2", "Nowa biblioteka w Sorcie\nMieszkańcy Sorty otworzyli nową bibliotekę."},
+	};
+	static const char *const dates[] = {"2030-06-01", "2030-06-01", "2030-06-01", "2030-06-01",
+					    "2030-06-01"};
+	static const char *const langs[] = {"en", "en", "pl", "en", "pl"};
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *j = S_cluster_lang(texts, 5, dates, langs, &ar);
+	double e1 = S_story_of(j, "e1");
+	CHECK(e1 >= 0 && S_story_of(j, "e3") == e1);
+	CHECK(S_story_of(j, "p1") == e1);
+	CHECK(S_story_of(j, "e2") != e1 && S_story_of(j, "p2") != e1);
 	dsr_arena_release(&ar);
 }
