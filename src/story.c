@@ -249,6 +249,23 @@ static size_t S_symbol(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether the word at w starts with a capital (ASCII, or a Latin capital
+ * in C3 80 - 9E, or Ą Ć Ę Ł Ń Ś Ź Ż). */
+static bool S_capital(const unsigned char *w, size_t n)
+{
+	if (isupper(w[0]))
+		return true;
+	if (n < 2)
+		return false;
+	if (w[0] == 0xC3)
+		return w[1] >= 0x80 && w[1] <= 0x9E && w[1] != 0x97;
+	if (w[0] == 0xC4)
+		return w[1] == 0x84 || w[1] == 0x86 || w[1] == 0x98;
+	if (w[0] == 0xC5)
+		return w[1] == 0x81 || w[1] == 0x83 || w[1] == 0x9A || w[1] == 0xB9 || w[1] == 0xBB;
+	return false;
+}
+
 /* The words of s[0..n) (letters and digits; the first 20,000 bytes). */
 static void S_tokens(S_toks *out, const char *s, size_t n)
 {
@@ -285,7 +302,8 @@ static void S_tokens(S_toks *out, const char *s, size_t n)
 			out->t = dsr_xrealloc(out->t, out->cap * sizeof *out->t);
 		}
 		out->t[out->n++] = (S_tok){h ? h : 1, (uint32_t)j, (uint16_t)(l > 65535 ? 65535 : l),
-					   (uint8_t)(isupper(c) != 0), (uint8_t)(isdigit(c) != 0),
+					   (uint8_t)S_capital((const unsigned char *)s + i, j - i),
+					   (uint8_t)(isdigit(c) != 0),
 					   (uint8_t)sstart, 0};
 		sstart = false;
 		i = j;
@@ -415,23 +433,6 @@ static char S_fold2(unsigned char c, unsigned char d)
 		 : c == 0xC4 ? c4[d - 0x80]
 		 : c == 0xC5 ? c5[d - 0x80] : 0;
 	return r == '/' ? 0 : r;
-}
-
-/* Whether the word at w starts with a capital (ASCII, or a Latin capital
- * in C3 80 - 9E, or Ą Ć Ę Ł Ń Ś Ź Ż). */
-static bool S_capital(const unsigned char *w, size_t n)
-{
-	if (isupper(w[0]))
-		return true;
-	if (n < 2)
-		return false;
-	if (w[0] == 0xC3)
-		return w[1] >= 0x80 && w[1] <= 0x9E && w[1] != 0x97;
-	if (w[0] == 0xC4)
-		return w[1] == 0x84 || w[1] == 0x86 || w[1] == 0x98;
-	if (w[0] == 0xC5)
-		return w[1] == 0x81 || w[1] == 0x83 || w[1] == 0x9A || w[1] == 0xB9 || w[1] == 0xBB;
-	return false;
 }
 
 /* The key of the capitalised word u[0..n): lowercase, diacritics folded,
