@@ -5,7 +5,9 @@
  *    an article whose shingles lie mostly (>= S_COPY) in one earlier
  *    article is a copy of it (the exact share is its `overlap`). The index
  *    is exact, and finds short syndicated cuts of a long original that a
- *    Jaccard estimate would miss.
+ *    Jaccard estimate would miss. One outlet's standing blurb, the summary
+ *    its running coverage repeats every day under a new headline, is no
+ *    original (S_standing).
  * 2. Each article is analyzed (entities, times, quantities, attributions,
  *    claims).
  * 3. Entities are merged across articles by union-find over name keys
@@ -248,6 +250,18 @@ static int S_cmp_u64(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* Whether article j, earlier than i with the same text, is no original of
+ * it: one outlet's standing blurb ("Follow our live coverage ...") under
+ * another headline on another day, as the pages of running coverage are. */
+static bool S_standing(const dsr_dos_article *arts, size_t i, size_t j)
+{
+	const dsr_article *a = arts[i].a, *b = arts[j].a;
+	return a->outlet && b->outlet && !strcasecmp(a->outlet, b->outlet) && a->title &&
+	       b->title && strcmp(a->title, b->title) && a->published && b->published &&
+	       strlen(a->published) >= 10 && strlen(b->published) >= 10 &&
+	       memcmp(a->published, b->published, 10);
+}
+
 static void S_copies(dsr_dos_article *arts, size_t n)
 {
 	S_map ix = {0};
@@ -282,17 +296,21 @@ static void S_copies(dsr_dos_article *arts, size_t n)
 				p->a[p->n++] = (uint32_t)i;
 		}
 		long best = -1;
-		double bov = 0;
+		double bov = 0, sov = 0;
 		for (size_t t = 0; t < nt; t++) {
 			uint32_t j = touched[t];
 			double ov = ns ? (double)hits[j] / (double)ns : 0;
+			hits[j] = 0;
+			if (ov > sov)
+				sov = ov;
+			if (S_standing(arts, i, j))
+				continue;
 			if (ov > bov + 1e-9 || (ov > bov - 1e-9 && (long)j < best)) {
 				bov = ov;
 				best = (long)j;
 			}
-			hits[j] = 0;
 		}
-		arts[i].overlap = bov > 1 ? 1 : bov;
+		arts[i].overlap = sov > 1 ? 1 : sov;
 		arts[i].copy_of = bov >= S_COPY ? best : -1;
 		free(sh);
 	}

@@ -538,6 +538,7 @@ static void S_nm_apply(S_nmap *m, S_toks *t, const char *s, const uint32_t stop[
 #define S_BP_MIN 5       /* articles of one outlet */
 #endif
 #define S_BP_DAYS 7      /* at least this far apart */
+#define S_BP_SHORT 32    /* words: a shorter text counts all its shingles */
 #define S_BP_BITS 20     /* at most 2^20 table slots of 16 bytes */
 #define S_TITLE_NS 0x5bd1e995u /* titles' shingles apart from texts' */
 
@@ -550,7 +551,7 @@ typedef struct S_bp_ent {
 
 /* The key of the shingle of words i .. i+len-1 mixed with the outlet, or 0
  * when it is not sampled (texts keep a quarter of theirs, by hash). */
-static uint32_t S_shingle(const S_tok *t, size_t i, uint32_t outlet, size_t len)
+static uint32_t S_shingle(const S_tok *t, size_t i, uint32_t outlet, size_t len, bool sample)
 {
 	uint32_t h = outlet * 0x9E3779B1u;
 	for (size_t k = 0; k < len; k++)
@@ -558,8 +559,8 @@ static uint32_t S_shingle(const S_tok *t, size_t i, uint32_t outlet, size_t len)
 	h ^= h >> 15;
 	h *= 0x2C1B3C6Du;
 	h ^= h >> 12;
-	/* texts: a quarter of the shingles; titles (short ones): all */
-	return ((h & 3) && len == S_SHINGLE) || !h ? 0 : h;
+	/* long texts: a quarter of the shingles; titles and short texts: all */
+	return ((h & 3) && sample) || !h ? 0 : h;
 }
 
 /* The shingle table: open addressing, grown by doubling up to
@@ -600,8 +601,11 @@ static S_bp_ent *S_bp_add(S_bp *t, uint32_t key)
 /* Counts article `art`'s (1-based) sampled shingles. */
 static void S_bp_count(S_bp *t, const S_toks *w, uint32_t outlet, size_t len, uint32_t art, long day)
 {
+	bool sample = len == S_SHINGLE && w->n >= S_BP_SHORT;
+	if (w->n < len && w->n >= 3)
+		len = w->n; /* a text of a few words is one shingle */
 	for (size_t i = 0; i + len <= w->n; i++) {
-		uint32_t key = S_shingle(w->t, i, outlet, len);
+		uint32_t key = S_shingle(w->t, i, outlet, len, sample);
 		S_bp_ent *e = key ? S_bp_add(t, key) : NULL;
 		if (!e || e->last == art)
 			continue;
@@ -622,9 +626,12 @@ static void S_bp_count(S_bp *t, const S_toks *w, uint32_t outlet, size_t len, ui
  * sampled, so that a run of boilerplate is covered whole. */
 static void S_bp_mark(const S_bp *t, S_toks *w, uint32_t outlet, size_t len)
 {
-	size_t pad = len == S_SHINGLE ? 3 : 0;
+	bool sample = len == S_SHINGLE && w->n >= S_BP_SHORT;
+	size_t pad = sample ? 3 : 0;
+	if (w->n < len && w->n >= 3)
+		len = w->n;
 	for (size_t i = 0; i + len <= w->n; i++) {
-		uint32_t key = S_shingle(w->t, i, outlet, len);
+		uint32_t key = S_shingle(w->t, i, outlet, len, sample);
 		const S_bp_ent *e = key ? S_bp_at(t, key) : NULL;
 		if (!e || !e->key || e->n < S_BP_MIN || !e->wide)
 			continue;

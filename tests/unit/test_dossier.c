@@ -284,6 +284,48 @@ void test_dossier_copy_root(void)
 	dsr_nlp_free(nlp);
 }
 
+/* A standing blurb is no copy: the pages of one outlet's running coverage,
+ * each day under its own headline, share one summary. The same text under
+ * another outlet's headline is a syndicated copy, and one outlet posting
+ * the same text twice the same day is a copy too. */
+void test_dossier_standing_blurb(void)
+{
+	static const char blurb[] =
+		"Follow the Harbor Live desk for the latest from the Tarsian coast, updated through "
+		"the day by our reporters in Velmont and Quorvik.";
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	dsr_article a[5];
+	const char *texts[5] = {blurb, blurb, blurb, blurb, blurb};
+	const char *outlets[5] = {"Harbor Live", "Harbor Live", "Harbor Live", "Coast Wire",
+				  "Harbor Live"};
+	const char *dates[5] = {"2040-06-02T06:00:00Z", "2040-06-03T06:00:00Z",
+				"2040-06-04T06:00:00Z", "2040-06-04T09:00:00Z",
+				"2040-06-04T12:00:00Z"};
+	const char *titles[5] = {"Coast day 101: ferries stopped", "Coast day 102: port reopens",
+				 "Coast day 103: buoys sighted", "Buoys sighted off Velmont",
+				 "Coast day 103: buoys sighted"};
+	S_articles(a, 5, texts, outlets, dates);
+	for (int i = 0; i < 5; i++)
+		a[i].title = titles[i];
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_dossier d;
+	CHECK(dsr_dossier_build(nlp, a, 5, &ar, &d) == DSR_OK);
+	CHECK(d.narticles == 5);
+	if (d.narticles == 5) {
+		CHECK(d.articles[0].copy_of == -1);
+		CHECK(d.articles[1].copy_of == -1); /* the next day's page */
+		CHECK(d.articles[2].copy_of == -1);
+		CHECK(d.articles[3].copy_of >= 0);  /* another outlet, another headline */
+		CHECK(d.articles[4].copy_of == 2);  /* posted again the same day */
+		CHECK(d.articles[1].overlap > 0.99); /* the overlap is still told */
+	}
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
+
 /* The same verb is not yet the same claim: "Lundmark approved" and "the
  * harbour treaty was approved" share no one who acts and no thing, so they
  * stay two claims of one origin each, not one claim of two. */

@@ -164,6 +164,23 @@ void test_story_country_forms(void)
 
 /* A channel that ends every post with the same lines, week after week, does
  * not make its posts one story; two posts of one event there still are. */
+/* S_cluster of heads[i] = {name, text} each followed by sep and tail. */
+static dsr_json *S_cluster_tail(const char *const (*heads)[2], size_t n, const char *sep,
+				const char *tail, const char *const *dates, dsr_arena *ar)
+{
+	char(*bufs)[512] = dsr_xcalloc(n, sizeof *bufs);
+	const char *(*texts)[2] = dsr_xcalloc(n, sizeof *texts);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(bufs[i], sizeof bufs[i], "%s%s%s", heads[i][1], sep, tail);
+		texts[i][0] = heads[i][0];
+		texts[i][1] = bufs[i];
+	}
+	dsr_json *j = S_cluster((const char *const(*)[2])texts, n, dates, ar);
+	free(texts);
+	free(bufs);
+	return j;
+}
+
 void test_story_boilerplate(void)
 {
 	static const char tail[] =
@@ -188,20 +205,44 @@ void test_story_boilerplate(void)
 	static const char *const dates[] = {"2030-01-03", "2030-01-10", "2030-01-17", "2030-01-24",
 					    "2030-01-31", "2030-02-07", "2030-02-14"};
 	enum { N = sizeof heads / sizeof *heads };
-	char bufs[N][512];
-	const char *texts[N][2];
-	for (size_t i = 0; i < N; i++) {
-		snprintf(bufs[i], sizeof bufs[i], "%s%s", heads[i][1], tail);
-		texts[i][0] = heads[i][0];
-		texts[i][1] = bufs[i];
-	}
 	dsr_arena ar;
 	dsr_arena_init(&ar);
-	dsr_json *j = S_cluster(texts, N, dates, &ar);
+	dsr_json *j = S_cluster_tail(heads, N, "", tail, dates, &ar);
 	double c1 = S_story_of(j, "c1");
 	CHECK(c1 >= 0);
 	for (const char *const *n = (const char *const[]){"c2", "c3", "c4", "c5", "c7", NULL}; *n; n++)
 		CHECK(S_story_of(j, *n) != c1);
+	dsr_arena_release(&ar);
+}
+
+/* An outlet's running coverage: a page a day, each under its own headline,
+ * all with one short standing summary. The summary is boilerplate however
+ * short it is, so the pages do not make one story of it. */
+void test_story_standing_blurb(void)
+{
+	static const char blurb[] = "Harbour Desk live: coastal news all day.";
+	static const char *const heads[][2] = {
+		{"d1", "Tarn ferry crews walk out over pay"},
+		{"d2", "Frost threatens orchards in the Velm valley"},
+		{"d3", "Kessel opens its east tram line"},
+		{"d4", "Cape Morrow lighthouse keeper retires"},
+		{"d5", "Marlow youth choir wins national prize"},
+		{"d6", "Storm closes the Lumen canal locks"},
+		{"d7", "Dredging starts in Port Alder channel"},
+		{"d8", "Velm bridge reopens after repairs"},
+	};
+	static const char *const dates[] = {"2030-01-03", "2030-01-04", "2030-01-05", "2030-01-06",
+					    "2030-01-07", "2030-01-08", "2030-01-09", "2030-01-10"};
+	enum { N = sizeof heads / sizeof *heads };
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *j = S_cluster_tail(heads, N, "\n", blurb, dates, &ar);
+	int together = 0;
+	for (size_t a = 0; a < N; a++)
+		for (size_t b = a + 1; b < N; b++)
+			together += S_story_of(j, heads[a][0]) == S_story_of(j, heads[b][0]);
+	CHECK(S_story_of(j, "d1") >= 0);
+	CHECK(together == 0);
 	dsr_arena_release(&ar);
 }
 
