@@ -59,7 +59,9 @@ static const char S_schema[] =
 	"  n INTEGER NOT NULL DEFAULT 0, terms BLOB);"
 	"CREATE TABLE IF NOT EXISTS story_articles("
 	"  seq INTEGER PRIMARY KEY, story INTEGER NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story);";
+	"CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story);"
+	"CREATE TABLE IF NOT EXISTS story_names("
+	"  key INTEGER PRIMARY KEY, word INTEGER NOT NULL, n INTEGER NOT NULL);";
 
 /* Schema 1 to 2: the articles table is rebuilt without the unique text hash;
  * rows keep their seq, so the FTS index and the stories still point at them. */

@@ -466,14 +466,14 @@ static uint32_t S_name_key(const unsigned char *u, size_t n, const uint32_t stop
  * items say "Zelensky". Entries (key, word, count) in two tables: `pairs`
  * by key and word, `best` by key alone. */
 typedef struct S_nm_ent {
-	uint32_t key, word, n;
+	uint32_t key, word, n, n0; /* n0: the count stored before this batch */
 } S_nm_ent;
 typedef struct S_nmap {
 	S_nm_ent *pairs, *best;
 	size_t used;
 } S_nmap;
 
-#define S_NM_SLOTS (1u << 16)
+#define S_NM_SLOTS (1u << 17)
 
 /* The entry of key (and word, when by_word), a free one if absent; NULL
  * when the tables are half full. */
@@ -488,7 +488,7 @@ static S_nm_ent *S_nm_at(S_nmap *m, bool by_word, uint32_t key, uint32_t word)
 			if (m->used >= S_NM_SLOTS / 2)
 				return NULL;
 			m->used++;
-			t[k] = (S_nm_ent){key, word, 0};
+			t[k] = (S_nm_ent){key, word, 0, 0};
 			return &t[k];
 		}
 	}
@@ -507,6 +507,61 @@ static void S_nm_count(S_nmap *m, const S_toks *t, const char *s, const uint32_t
 			b->word = k->h;
 		}
 	}
+}
+
+/* Earlier batches' names (story_names: each key's word and how often
+ * it was written so), the most frequent S_NM_KEEP: a Polish item ingested
+ * after its English ones still meets them. */
+#define S_NM_KEEP 16384
+
+static void S_nm_load(S_nmap *m, sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT key, word, n FROM story_names ORDER BY n DESC LIMIT "
+				   S_STR(S_NM_KEEP), -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		uint32_t key = (uint32_t)sqlite3_column_int64(st, 0);
+		uint32_t word = (uint32_t)sqlite3_column_int64(st, 1);
+		uint32_t n = (uint32_t)sqlite3_column_int64(st, 2);
+		S_nm_ent *e = key ? S_nm_at(m, true, key, word) : NULL;
+		S_nm_ent *b = e ? S_nm_at(m, false, key, word) : NULL;
+		if (!b)
+			break;
+		e->n = n;
+		b->word = word;
+		b->n = b->n0 = n;
+	}
+	sqlite3_finalize(st);
+}
+
+/* Writes the keys whose word or count changed, and forgets the rarest
+ * past S_NM_KEEP (within the caller's transaction). */
+static bool S_nm_save(const S_nmap *m, sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO story_names(key, word, n) VALUES (?1, ?2, ?3)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bool ok = true, any = false;
+	for (size_t k = 0; k < S_NM_SLOTS && ok; k++) {
+		const S_nm_ent *b = &m->best[k];
+		if (!b->key || b->n == b->n0)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, b->key);
+		sqlite3_bind_int64(st, 2, b->word);
+		sqlite3_bind_int64(st, 3, b->n);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		any = true;
+	}
+	sqlite3_finalize(st);
+	if (ok && any)
+		ok = sqlite3_exec(db,
+				  "DELETE FROM story_names WHERE key NOT IN (SELECT key FROM story_names "
+				  "ORDER BY n DESC LIMIT " S_STR(S_NM_KEEP) ")",
+				  NULL, NULL, NULL) == SQLITE_OK;
+	return ok;
 }
 
 /* The Polish names of t take the word their key stands for elsewhere. */
@@ -1303,6 +1358,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		     dsr_xcalloc(S_NM_SLOTS, sizeof(S_nm_ent)), 0};
 	uint32_t stop_en[512];
 	S_stop_table(stop_en, S_stop);
+	S_nm_load(&names, db);
 	for (uint32_t art = 1; sqlite3_step(st) == SQLITE_ROW; art++) {
 		const char *title = (const char *)sqlite3_column_text(st, 1);
 		const char *text = (const char *)sqlite3_column_text(st, 2);
@@ -1384,16 +1440,17 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		memcpy(a->v.t, bag.t, bag.n * sizeof *bag.t);
 	}
 	free(bp.e);
-	free(names.pairs);
-	free(names.best);
 	free(tx.t);
 	free(tw.t);
 	sqlite3_finalize(st);
 	free(bag.t);
 	free(bag.slot);
 	*nbatch = na;
-	if (!na)
+	if (!na) {
+		free(names.pairs);
+		free(names.best);
 		return DSR_OK;
+	}
 	/* document frequencies over this batch and the stories already there */
 	S_index df = {dsr_xcalloc(1 << 16, sizeof(S_post)), (1 << 16) - 1, 0};
 	S_story *stories = NULL;
@@ -1401,8 +1458,17 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id, terms, n, first_published, last_published FROM stories "
 			       "ORDER BY last_published DESC, id DESC LIMIT " S_STR(S_RECENT),
-			       -1, &st, NULL) != SQLITE_OK)
+			       -1, &st, NULL) != SQLITE_OK) {
+		free(names.pairs);
+		free(names.best);
+		free(df.p);
+		for (size_t i = 0; i < na; i++) {
+			free(arts[i].v.t);
+			free(arts[i].title);
+		}
+		free(arts);
 		return dsr__store_fail(s, "cannot read stories");
+	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		stories = S_room(stories, &scap, ns, sizeof *stories);
 		S_story *x = &stories[ns++];
@@ -1591,6 +1657,8 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		if (sqlite3_step(mem) != SQLITE_DONE)
 			e = dsr__store_fail(s, "cannot write a story's article");
 	}
+	if (!e && !S_nm_save(&names, db))
+		e = dsr__store_fail(s, "cannot write the names of the stories");
 	if (!e && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		e = dsr__store_fail(s, "cannot commit stories");
 	if (e)
@@ -1598,6 +1666,8 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 	else
 		*added += na;
 out:
+	free(names.pairs);
+	free(names.best);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(upd);
 	sqlite3_finalize(mem);
