@@ -91,6 +91,9 @@
 #ifndef S_THRESHOLD
 #define S_THRESHOLD 0.13
 #endif
+#ifndef S_DF
+#define S_DF 1 /* document frequencies kept across ingests */
+#endif
 
 typedef struct S_term {
 	uint32_t h;
@@ -676,6 +679,33 @@ static void S_bp_count(S_bp *t, const S_toks *w, uint32_t outlet, size_t len, ui
 	}
 }
 
+/* A text's last S_TAIL words, apart from its other shingles: a short
+ * line an outlet closes every item with ("Read Full Article at RT.com")
+ * is shorter than a text shingle. */
+#define S_TAIL 5
+#define S_TAIL_NS 0x27d4eb2fu
+
+static void S_bp_count_tail(S_bp *t, const S_toks *w, uint32_t outlet, uint32_t art, long day)
+{
+	if (w->n < 2 * S_TAIL)
+		return; /* a text this short is counted whole */
+	S_toks tail = {w->t + w->n - S_TAIL, S_TAIL, S_TAIL};
+	S_bp_count(t, &tail, outlet ^ S_TAIL_NS, S_TAIL, art, day);
+}
+
+/* Marks the tail skip, and the word before it, when it is boilerplate. */
+static void S_bp_mark_tail(const S_bp *t, S_toks *w, uint32_t outlet)
+{
+	if (w->n < 2 * S_TAIL)
+		return;
+	uint32_t key = S_shingle(w->t, w->n - S_TAIL, outlet ^ S_TAIL_NS, S_TAIL, false);
+	const S_bp_ent *e = key ? S_bp_at(t, key) : NULL;
+	if (!e || !e->key || e->n < S_BP_MIN || !e->wide)
+		return;
+	for (size_t k = w->n - S_TAIL - 1; k < w->n; k++)
+		w->t[k].skip = 1;
+}
+
 /* Marks the words of the outlet's boilerplate shingles skip; in texts
  * three more on either side, since only a quarter of their shingles is
  * sampled, so that a run of boilerplate is covered whole. */
@@ -847,6 +877,139 @@ static void S_post_add(S_index *x, uint32_t h, uint32_t story)
 		p->s = dsr_xrealloc(p->s, p->cap * sizeof *p->s);
 	}
 	p->s[p->n++] = story;
+}
+
+/* ---- document frequencies kept across ingests: a small ingest (a feed
+ * polled every hour) weighs its words by everything read before, not by
+ * its own few articles, where a topic's every word looks rare ---- */
+
+#define S_DF_MAX (1u << 18) /* terms kept: the most frequent */
+#define S_DF_WINDOW 65536   /* documents: past this, every count halves */
+
+typedef struct S_dfent {
+	uint32_t h, n;
+} S_dfent;
+
+static int S_cmp_dfent(const void *x, const void *y)
+{
+	uint32_t a = ((const S_dfent *)x)->h, b = ((const S_dfent *)y)->h;
+	return (a > b) - (a < b);
+}
+
+static int S_cmp_u32_desc(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return (a < b) - (a > b);
+}
+
+/* The stored counts (sorted by hash) and the number of documents counted;
+ * NULL and 0 when there are none (or they are unreadable). */
+static S_dfent *S_df_load(sqlite3 *db, size_t *n, long long *docs)
+{
+	*n = 0;
+	*docs = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT docs, counts FROM story_df WHERE id = 1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	S_dfent *e = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		size_t bytes = (size_t)sqlite3_column_bytes(st, 1);
+		const void *blob = sqlite3_column_blob(st, 1);
+		long long d = sqlite3_column_int64(st, 0);
+		if (blob && d > 0 && bytes % sizeof *e == 0 && bytes / sizeof *e <= S_DF_MAX) {
+			*n = bytes / sizeof *e;
+			e = dsr_xmalloc(bytes + sizeof *e);
+			memcpy(e, blob, bytes);
+			*docs = d;
+			for (size_t k = 1; k < *n; k++)
+				if (e[k].h <= e[k - 1].h) { /* not ours: start again */
+					free(e);
+					e = NULL;
+					*n = 0;
+					*docs = 0;
+					break;
+				}
+		}
+	}
+	sqlite3_finalize(st);
+	return e;
+}
+
+static uint32_t S_df_find(const S_dfent *e, size_t n, uint32_t h)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && e[lo].h == h ? e[lo].n : 0;
+}
+
+/* old (sorted) plus the batch's counts, halved past S_DF_WINDOW documents,
+ * the S_DF_MAX most frequent kept; sorted by hash. */
+static S_dfent *S_df_merge(const S_dfent *old, size_t nold, long long *docs, const S_index *batch,
+			   size_t na, size_t *nout)
+{
+	S_dfent *b = dsr_xmalloc((batch->n + 1) * sizeof *b);
+	size_t nb = 0;
+	for (size_t k = 0; k <= batch->mask; k++)
+		if (batch->p[k].h)
+			b[nb++] = (S_dfent){batch->p[k].h, batch->p[k].n};
+	qsort(b, nb, sizeof *b, S_cmp_dfent);
+	S_dfent *m = dsr_xmalloc((nold + nb + 1) * sizeof *m);
+	size_t p = 0, q = 0, o = 0;
+	while (p < nold || q < nb) {
+		if (q >= nb || (p < nold && old[p].h < b[q].h))
+			m[o++] = old[p++];
+		else if (p >= nold || b[q].h < old[p].h)
+			m[o++] = b[q++];
+		else {
+			m[o] = old[p++];
+			m[o++].n += b[q++].n;
+		}
+	}
+	free(b);
+	*docs += (long long)na;
+	if (*docs > S_DF_WINDOW) {
+		size_t w = 0;
+		for (size_t k = 0; k < o; k++)
+			if (m[k].n / 2)
+				m[w++] = (S_dfent){m[k].h, m[k].n / 2};
+		o = w;
+		*docs /= 2;
+	}
+	if (o > S_DF_MAX) {
+		uint32_t *c = dsr_xmalloc(o * sizeof *c);
+		for (size_t k = 0; k < o; k++)
+			c[k] = m[k].n;
+		qsort(c, o, sizeof *c, S_cmp_u32_desc);
+		uint32_t floor = c[S_DF_MAX];
+		free(c);
+		size_t w = 0;
+		for (size_t k = 0; k < o; k++)
+			if (m[k].n > floor)
+				m[w++] = m[k];
+		o = w;
+	}
+	*nout = o;
+	return m;
+}
+
+static bool S_df_save(sqlite3 *db, const S_dfent *e, size_t n, long long docs)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO story_df(id, docs, counts) VALUES (1, ?1, ?2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, docs);
+	sqlite3_bind_blob(st, 2, n ? (const void *)e : "", (int)(n * sizeof *e), SQLITE_STATIC);
+	bool ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	return ok;
 }
 
 /* ---- clustering ---- */
@@ -1378,6 +1541,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 			continue;
 		S_tokens(&tx, text, (size_t)sqlite3_column_bytes(st, 2));
 		S_bp_count(&bp, &tx, oh, S_SHINGLE, art, day);
+		S_bp_count_tail(&bp, &tx, oh, art, day);
 		if (!pl)
 			S_nm_count(&names, &tx, text, stop_en);
 	}
@@ -1423,6 +1587,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 			a->brief = tl < S_BRIEF && a->day >= 0;
 			S_tokens(&tx, text, tl);
 			S_bp_mark(&bp, &tx, oh, S_SHINGLE);
+			S_bp_mark_tail(&bp, &tx, oh);
 			if (pl) {
 				S_polish(&tx, text, stop_pl);
 				S_nm_apply(&names, &tx, text, stop_en);
@@ -1493,11 +1658,14 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 	for (size_t i = 0; i < na; i++)
 		for (size_t k = 0; k < arts[i].v.n; k++)
 			S_post_at(&df, arts[i].v.t[k].h, true)->n++;
-	double ndocs = (double)na + 1;
+	size_t nold = 0, ndf = 0;
+	long long docs = 0;
+	S_dfent *old = S_DF ? S_df_load(db, &nold, &docs) : NULL;
+	double ndocs = (double)na + (double)docs + 1;
 	for (size_t i = 0; i < na; i++) {
 		S_vec *v = &arts[i].v;
 		for (size_t k = 0; k < v->n; k++) {
-			double d = S_post_at(&df, v->t[k].h, false)->n;
+			double d = S_post_at(&df, v->t[k].h, false)->n + S_df_find(old, nold, v->t[k].h);
 			v->t[k].w = (float)((1 + log(v->t[k].w)) * log((ndocs + S_PRIOR) / (d + 1)));
 		}
 		S_top(v, S_ATERMS);
@@ -1505,6 +1673,8 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		for (size_t k = 0; k < v->n && nm > 0; k++)
 			v->t[k].w = (float)(v->t[k].w / nm);
 	}
+	S_dfent *dfs = S_DF ? S_df_merge(old, nold, &docs, &df, na, &ndf) : NULL;
+	free(old);
 	free(df.p);
 	/* the index of the stories' terms */
 	S_index ix = {dsr_xcalloc(1 << 16, sizeof(S_post)), (1 << 16) - 1, 0};
@@ -1657,6 +1827,8 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		if (sqlite3_step(mem) != SQLITE_DONE)
 			e = dsr__store_fail(s, "cannot write a story's article");
 	}
+	if (!e && S_DF && !S_df_save(db, dfs, ndf, docs))
+		e = dsr__store_fail(s, "cannot write the stories' word counts");
 	if (!e && !S_nm_save(&names, db))
 		e = dsr__store_fail(s, "cannot write the names of the stories");
 	if (!e && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
@@ -1666,6 +1838,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 	else
 		*added += na;
 out:
+	free(dfs);
 	free(names.pairs);
 	free(names.best);
 	sqlite3_finalize(ins);

@@ -1,4 +1,5 @@
 /* test_story.c: grouping invented articles into stories. */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -65,6 +66,8 @@ static double S_story_of(const dsr_json *stories, const char *name)
 /* Stores the articles texts[n] ({name, "title\ntext"}, published on
  * dates[i] when dates is given), clusters them and returns the stories
  * JSON parsed into ar (NULL on failure). */
+static long long S_df_docs = -1; /* story_df's documents after the last S_cluster_rounds */
+
 static dsr_json *S_cluster_rounds(const char *const (*texts)[2], size_t n, size_t first,
 				  const char *const *dates, const char *const *langs, dsr_arena *ar)
 {
@@ -112,6 +115,16 @@ static dsr_json *S_cluster_rounds(const char *const (*texts)[2], size_t n, size_
 	CHECK(dsr_json_parse(ar, out.buf, out.len, &j, NULL) == DSR_OK);
 	dsr_buf_release(&out);
 	dsr_store_close(s);
+	sqlite3 *db;
+	S_df_docs = -1;
+	if (sqlite3_open(path, &db) == SQLITE_OK) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, "SELECT docs FROM story_df", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			S_df_docs = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
 	unlink(path);
 	return j;
 }
@@ -257,6 +270,46 @@ void test_story_standing_blurb(void)
 			together += S_story_of(j, heads[a][0]) == S_story_of(j, heads[b][0]);
 	CHECK(S_story_of(j, "d1") >= 0);
 	CHECK(together == 0);
+	dsr_arena_release(&ar);
+}
+
+/* A feed polled often: each ingest brings an item or two. Its words are
+ * weighed by the counts of every ingest so far (story_df), so a later item
+ * is placed as it would be in one ingest of everything. */
+void test_story_small_ingests(void)
+{
+	static const char *const texts[][2] = {
+		{"f1", "Tarn ferry crews strike over pay\nDeckhands and engineers stopped work on "
+		       "Monday after wage talks with the operator collapsed, the union said."},
+		{"f2", "Tarn ferry operator buys hybrid boats\nTwo battery hybrid vessels were ordered "
+		       "from a shipyard in Kessel for delivery next year."},
+		{"f3", "Fog delays Tarn ferry crossings\nThick fog over the estuary held morning "
+		       "departures in port for three hours."},
+		{"f4", "Tarn ferry fares rise for cars\nDrivers will pay eleven crowns more per "
+		       "crossing from April, the operator announced."},
+		{"f5", "Tarn ferry names senior captain\nMarta Ellund, who joined as a cadet in 2011, "
+		       "becomes the senior master of the fleet."},
+		{"f6", "Tarn ferry adds night sailings\nLate departures at midnight and two in the "
+		       "morning return for the summer season."},
+		{"f7", "Storm wrecks Tarn ferry pier\nGale force winds tore planks and railings from "
+		       "the Tarn ferry landing stage overnight, and Tarn ferry sailings stopped."},
+	};
+	static const char *const dates[] = {"2030-03-01", "2030-03-01", "2030-03-01", "2030-03-01",
+					    "2030-03-01", "2030-03-01", "2030-03-01"};
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *one = S_cluster_rounds(texts, 7, 0, dates, NULL, &ar);
+	dsr_json *two = S_cluster_rounds(texts, 7, 6, dates, NULL, &ar);
+	double f7 = S_story_of(two, "f7");
+	CHECK(f7 >= 0 && S_story_of(one, "f7") >= 0);
+	for (size_t i = 0; i < 6; i++) {
+		bool with1 = S_story_of(one, texts[i][0]) == S_story_of(one, "f7");
+		bool with2 = S_story_of(two, texts[i][0]) == f7;
+		if (getenv("DOSSIER_TEST_SHOW"))
+			fprintf(stderr, "%s: %d %d\n", texts[i][0], with1, with2);
+		CHECK(with1 == with2);
+	}
+	CHECK(S_df_docs == 7); /* the second ingest counted the first's words too */
 	dsr_arena_release(&ar);
 }
 
