@@ -656,12 +656,20 @@ static S_bp_ent *S_bp_add(S_bp *t, uint32_t key)
 	return e;
 }
 
+/* Whether w's shingles of *len words are sampled (in long texts only);
+ * *len shrinks to a text of a few words, which is one shingle. */
+static bool S_bp_len(const S_toks *w, size_t *len)
+{
+	bool sample = *len == S_SHINGLE && w->n >= S_BP_SHORT;
+	if (w->n < *len && w->n >= 3)
+		*len = w->n;
+	return sample;
+}
+
 /* Counts article `art`'s (1-based) sampled shingles. */
 static void S_bp_count(S_bp *t, const S_toks *w, uint32_t outlet, size_t len, uint32_t art, long day)
 {
-	bool sample = len == S_SHINGLE && w->n >= S_BP_SHORT;
-	if (w->n < len && w->n >= 3)
-		len = w->n; /* a text of a few words is one shingle */
+	bool sample = S_bp_len(w, &len);
 	for (size_t i = 0; i + len <= w->n; i++) {
 		uint32_t key = S_shingle(w->t, i, outlet, len, sample);
 		S_bp_ent *e = key ? S_bp_add(t, key) : NULL;
@@ -693,28 +701,13 @@ static void S_bp_count_tail(S_bp *t, const S_toks *w, uint32_t outlet, uint32_t 
 	S_bp_count(t, &tail, outlet ^ S_TAIL_NS, S_TAIL, art, day);
 }
 
-/* Marks the tail skip, and the word before it, when it is boilerplate. */
-static void S_bp_mark_tail(const S_bp *t, S_toks *w, uint32_t outlet)
-{
-	if (w->n < 2 * S_TAIL)
-		return;
-	uint32_t key = S_shingle(w->t, w->n - S_TAIL, outlet ^ S_TAIL_NS, S_TAIL, false);
-	const S_bp_ent *e = key ? S_bp_at(t, key) : NULL;
-	if (!e || !e->key || e->n < S_BP_MIN || !e->wide)
-		return;
-	for (size_t k = w->n - S_TAIL - 1; k < w->n; k++)
-		w->t[k].skip = 1;
-}
-
 /* Marks the words of the outlet's boilerplate shingles skip; in texts
  * three more on either side, since only a quarter of their shingles is
  * sampled, so that a run of boilerplate is covered whole. */
 static void S_bp_mark(const S_bp *t, S_toks *w, uint32_t outlet, size_t len)
 {
-	bool sample = len == S_SHINGLE && w->n >= S_BP_SHORT;
+	bool sample = S_bp_len(w, &len);
 	size_t pad = sample ? 3 : 0;
-	if (w->n < len && w->n >= 3)
-		len = w->n;
 	for (size_t i = 0; i + len <= w->n; i++) {
 		uint32_t key = S_shingle(w->t, i, outlet, len, sample);
 		const S_bp_ent *e = key ? S_bp_at(t, key) : NULL;
@@ -724,6 +717,17 @@ static void S_bp_mark(const S_bp *t, S_toks *w, uint32_t outlet, size_t len)
 		for (size_t k = from; k < to; k++)
 			w->t[k].skip = 1;
 	}
+}
+
+/* Marks the tail skip, and the word before it, when it is boilerplate. */
+static void S_bp_mark_tail(const S_bp *t, S_toks *w, uint32_t outlet)
+{
+	if (w->n < 2 * S_TAIL)
+		return;
+	S_toks tail = {w->t + w->n - S_TAIL, S_TAIL, S_TAIL};
+	S_bp_mark(t, &tail, outlet ^ S_TAIL_NS, S_TAIL);
+	if (tail.t[0].skip)
+		tail.t[-1].skip = 1;
 }
 
 static int S_cmp_w(const void *x, const void *y)
