@@ -189,6 +189,45 @@ void test_story_country_forms(void)
 	dsr_arena_release(&ar);
 }
 
+/* Two tremors on one island, years apart and undated, told in the same
+ * words: the magnitudes and sums ("4.7", "$3.4 million") tell them apart,
+ * so a decimal number is one term, not two digits too short to count. */
+void test_story_decimal_numbers(void)
+{
+	static const char *const texts[][2] = {
+		{"a1", "Tremor of 4.7 cracks Corran harbour wall\n"
+		       "A magnitude 4.7 tremor left a crack 2.5 metres long in the harbour wall of "
+		       "Corran island. Repairs will cost $3.4 million, the council said."},
+		{"a2", "Corran council puts tremor repairs at $3.4 million\n"
+		       "The council of Corran island said repairs to its harbour wall, with a "
+		       "crack of 2.5 metres from a 4.7 magnitude tremor, will cost $3.4 million."},
+		{"a3", "Corran harbour wall cracked\n"
+		       "Repairs to the 2.5 metre crack that a tremor of magnitude 4.7 left in the "
+		       "harbour wall on Corran island will cost $3.4 million, said the council."},
+		{"b1", "Tremor of 6.2 cracks Corran harbour wall\n"
+		       "A magnitude 6.2 tremor left a crack 7.5 metres long in the harbour wall of "
+		       "Corran island. Repairs will cost $8.9 million, the council said."},
+		{"b2", "Corran council puts tremor repairs at $8.9 million\n"
+		       "The council of Corran island said repairs to its harbour wall, with a "
+		       "crack of 7.5 metres from a 6.2 magnitude tremor, will cost $8.9 million."},
+		{"b3", "Corran harbour wall cracked\n"
+		       "Repairs to the 7.5 metre crack that a tremor of magnitude 6.2 left in the "
+		       "harbour wall on Corran island will cost $8.9 million, said the council."},
+		{"f1", "Calder ferry fares rise\n"
+		       "Ferry fares to Calder island will rise by a tenth in April, the operator said."},
+		{"f2", "Marlow orchestra names conductor\n"
+		       "The Marlow symphony orchestra named a Danish conductor to lead its next season."},
+	};
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *j = S_cluster(texts, sizeof texts / sizeof *texts, NULL, &ar);
+	double a = S_story_of(j, "a1"), b = S_story_of(j, "b1");
+	CHECK(a >= 0 && b >= 0 && a != b);
+	CHECK(S_story_of(j, "a2") == a && S_story_of(j, "a3") == a);
+	CHECK(S_story_of(j, "b2") == b && S_story_of(j, "b3") == b);
+	dsr_arena_release(&ar);
+}
+
 /* A channel that ends every post with the same lines, week after week, does
  * not make its posts one story; two posts of one event there still are. */
 /* S_cluster of heads[i] = {name, text} each followed by sep and tail. */
