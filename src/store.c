@@ -62,7 +62,8 @@ static const char S_schema[] =
 	"CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story);"
 	"CREATE TABLE IF NOT EXISTS story_names("
 	"  key INTEGER PRIMARY KEY, word INTEGER NOT NULL, n INTEGER NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS story_df(id INTEGER PRIMARY KEY, docs INTEGER NOT NULL, counts BLOB);";
+	"CREATE TABLE IF NOT EXISTS story_df(id INTEGER PRIMARY KEY, docs INTEGER NOT NULL, counts BLOB);"
+	"CREATE TABLE IF NOT EXISTS story_terms(seq INTEGER PRIMARY KEY, terms BLOB);";
 
 /* Schema 1 to 2: the articles table is rebuilt without the unique text hash;
  * rows keep their seq, so the FTS index and the stories still point at them. */

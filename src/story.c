@@ -96,6 +96,9 @@
 #ifndef S_NUMJOIN
 #define S_NUMJOIN 1
 #endif
+#ifndef S_RESPLIT
+#define S_RESPLIT 1 /* stories of earlier ingests split too (story_terms) */
+#endif
 #ifndef S_DF
 #define S_DF 1 /* document frequencies kept across ingests */
 #endif
@@ -115,6 +118,7 @@ typedef struct S_story {
 	S_vec c;              /* centroid: summed weights, top terms */
 	double norm;
 	long n;
+	long n0;              /* articles stored before this batch */
 	char first[11], last[11];
 	long lastday;         /* S_daynum(last) */
 	bool dirty;
@@ -1043,6 +1047,8 @@ typedef struct S_art {
 	S_vec v;
 	char published[11];
 	bool brief; /* dated, under S_BRIEF bytes: a headline and a summary */
+	bool old;   /* stored by an earlier batch, read back for the split pass */
+	long home;  /* an old article's story (index) when read back */
 	char *title;
 } S_art;
 
@@ -1512,6 +1518,74 @@ static uint32_t S_outlet_hash(sqlite3_stmt *st)
 
 /* Clusters the next batch of at most S_BATCH articles not yet in a story;
  * *na is how many there were. */
+/* Re-splitting across ingests: an earlier ingest may have started a story
+ * from the first few reports of two events of one kind (too few to tell
+ * apart then); once this batch has joined it and it is big enough for the
+ * split pass, its stored articles' vectors (story_terms) are read back into
+ * arts[] (marked old, assigned to it) so the pass sees the whole story.
+ * A story whose articles are not all there (a database from before
+ * story_terms) is left as it is, and so are stories past S_OLD_MAX
+ * articles read (memory stays bounded). Returns false on a read error. */
+#define S_OLD_MAX (4 * S_BATCH)
+static bool S_read_old(sqlite3 *db, S_story *stories, size_t ns, S_art **arts, size_t *na,
+		       size_t *acap, long long **assign, size_t *ascap)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT sa.seq, t.terms, a.title, a.published FROM story_articles sa "
+			       "JOIN story_terms t ON t.seq = sa.seq JOIN articles a ON a.seq = sa.seq "
+			       "WHERE sa.story = ?1 ORDER BY sa.seq",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bool ok = true;
+	size_t read = 0;
+	for (size_t j = 0; j < ns && ok; j++) {
+		S_story *x = &stories[j];
+		if (x->id < 0 || !x->n0 || x->n == x->n0 || x->n < S_SPLIT_MIN || x->n > S_SPLIT_MAX ||
+		    read + (size_t)x->n0 > S_OLD_MAX)
+			continue;
+		size_t from = *na;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, x->id);
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int bytes = sqlite3_column_bytes(st, 1);
+			if (bytes < 0 || bytes % (int)sizeof(S_term) || bytes > S_ATERMS * (int)sizeof(S_term))
+				continue; /* not a vector this code wrote: the story stays whole */
+			*arts = S_room(*arts, acap, *na, sizeof **arts);
+			*assign = S_room(*assign, ascap, *na, sizeof **assign);
+			S_art *a = &(*arts)[*na];
+			memset(a, 0, sizeof *a);
+			a->seq = sqlite3_column_int64(st, 0);
+			a->old = true;
+			a->v.n = (size_t)bytes / sizeof(S_term);
+			a->v.t = dsr_xmalloc((a->v.n + 1) * sizeof(S_term));
+			if (a->v.n)
+				memcpy(a->v.t, sqlite3_column_blob(st, 1), a->v.n * sizeof(S_term));
+			const char *title = (const char *)sqlite3_column_text(st, 2);
+			const char *pub = (const char *)sqlite3_column_text(st, 3);
+			a->title = title ? dsr_xstrndup(title, strlen(title)) : NULL;
+			if (pub && strlen(pub) >= 10)
+				memcpy(a->published, pub, 10);
+			a->day = a->published[0] ? S_daynum(a->published) : -1;
+			a->home = (long)j;
+			(*assign)[(*na)++] = (long long)j;
+		}
+		if (rc != SQLITE_DONE)
+			ok = false;
+		read += *na - from;
+		if (!ok || *na - from != (size_t)x->n0) {
+			for (size_t i = from; i < *na; i++) {
+				free((*arts)[i].v.t);
+				free((*arts)[i].title);
+			}
+			*na = from;
+		}
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
 static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *added,
 			       size_t *created, size_t *nbatch)
 {
@@ -1655,7 +1729,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		x->c.t = dsr_xmalloc((x->c.n + S_ATERMS + 1) * sizeof(S_term));
 		if (x->c.n)
 			memcpy(x->c.t, sqlite3_column_blob(st, 1), x->c.n * sizeof(S_term));
-		x->n = (long)sqlite3_column_int64(st, 2);
+		x->n = x->n0 = (long)sqlite3_column_int64(st, 2);
 		const char *f = (const char *)sqlite3_column_text(st, 3);
 		const char *l = (const char *)sqlite3_column_text(st, 4);
 		if (f && strlen(f) >= 10)
@@ -1694,6 +1768,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 			S_post_add(&ix, stories[j].c.t[k].h, (uint32_t)j);
 	uint32_t *seen = dsr_xcalloc(1, sizeof *seen), *hits = dsr_xcalloc(1, sizeof *hits);
 	size_t seencap = 0;
+	size_t ascap = na, nnew = na; /* arts[nnew..na) are read back (S_read_old) */
 	long long *assign = dsr_xmalloc(na * sizeof *assign);
 	for (size_t i = 0; i < na; i++) {
 		S_art *a = &arts[i];
@@ -1741,7 +1816,14 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 	}
 	/* split pass: a story that formed in this batch from two events of one
 	 * kind (two earthquakes, two pirate captures) splits in two when its
-	 * halves are much less alike across than within */
+	 * halves are much less alike across than within; so does a story of an
+	 * earlier ingest that this batch joined, its articles read back */
+	dsr_err e = DSR_OK;
+	sqlite3_stmt *ins = NULL, *upd = NULL, *mem = NULL, *vec = NULL;
+	if (S_RESPLIT && !S_read_old(db, stories, ns, &arts, &na, &acap, &assign, &ascap)) {
+		e = dsr__store_fail(s, "cannot read the stories' articles");
+		goto out;
+	}
 	uint32_t *ord = dsr_xmalloc((na + 1) * sizeof *ord);
 	for (int pass = 0, split = 1; pass < S_SPLIT_PASSES && split; pass++) {
 	split = 0;
@@ -1754,10 +1836,18 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		while (k < na && assign[ord[k]] == assign[ord[i]])
 			k++;
 		long j = assign[ord[i]];
-		if (stories[j].id < 0 && (size_t)stories[j].n == k - i && k - i >= S_SPLIT_MIN &&
-		    k - i <= S_SPLIT_MAX) {
+		if ((size_t)stories[j].n == k - i && k - i >= S_SPLIT_MIN && k - i <= S_SPLIT_MAX) {
 			uint8_t side[S_SPLIT_MAX];
 			if (S_two_means(arts, ord + i, k - i, side)) {
+				/* a stored story keeps its id on the side of most of
+				 * its stored articles (then of most articles) */
+				long long id = stories[j].id;
+				size_t stored[2] = {0, 0}, all[2] = {0, 0};
+				for (size_t q = i; q < k; q++) {
+					stored[side[q - i]] += arts[ord[q]].old;
+					all[side[q - i]]++;
+				}
+				uint8_t keep = stored[1] > stored[0] || (stored[1] == stored[0] && all[1] > all[0]);
 				stories = S_room(stories, &scap, ns, sizeof *stories);
 				S_story *x = &stories[j], *y = &stories[ns];
 				memset(y, 0, sizeof *y);
@@ -1768,9 +1858,11 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 				x->id = -1;
 				x->lastday = -1;
 				for (size_t q = i; q < k; q++) {
-					S_join(side[q - i] ? y : x, &arts[ord[q]]);
-					assign[ord[q]] = side[q - i] ? (long long)ns : j;
+					bool there = side[q - i] != keep;
+					S_join(there ? y : x, &arts[ord[q]]);
+					assign[ord[q]] = there ? (long long)ns : j;
 				}
+				x->id = id; /* its title and dates are its articles' again */
 				ns++;
 				(*created)++;
 				split = 1;
@@ -1782,8 +1874,6 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 	free(ord);
 	S_merge_pass(stories, arts, na, assign, created);
 	/* write: new stories get ids; every touched story its centroid */
-	dsr_err e = DSR_OK;
-	sqlite3_stmt *ins = NULL, *upd = NULL, *mem = NULL;
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db,
 			       "INSERT INTO stories(title, first_published, last_published, n, terms) "
@@ -1794,7 +1884,9 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 			       "terms = ?5, title = coalesce(?6, title, ?7) WHERE id = ?1",
 			       -1, &upd, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO story_articles(seq, story) VALUES (?1, ?2)",
-			       -1, &mem, NULL) != SQLITE_OK) {
+			       -1, &mem, NULL) != SQLITE_OK ||
+	    (S_RESPLIT && sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO story_terms(seq, terms) VALUES (?1, ?2)",
+					     -1, &vec, NULL) != SQLITE_OK)) {
 		e = dsr__store_fail(s, "cannot write stories");
 		goto out;
 	}
@@ -1832,11 +1924,23 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 			x->id = sqlite3_last_insert_rowid(db);
 	}
 	for (size_t i = 0; i < na && !e; i++) {
+		if (arts[i].old && assign[i] == arts[i].home)
+			continue;
 		sqlite3_reset(mem);
 		sqlite3_bind_int64(mem, 1, arts[i].seq);
 		sqlite3_bind_int64(mem, 2, stories[assign[i]].id);
 		if (sqlite3_step(mem) != SQLITE_DONE)
 			e = dsr__store_fail(s, "cannot write a story's article");
+		if (e || arts[i].old || !vec)
+			continue;
+		const void *blob;
+		int bytes;
+		S_blob(&arts[i].v, &blob, &bytes);
+		sqlite3_reset(vec);
+		sqlite3_bind_int64(vec, 1, arts[i].seq);
+		sqlite3_bind_blob(vec, 2, blob, bytes, SQLITE_TRANSIENT);
+		if (sqlite3_step(vec) != SQLITE_DONE)
+			e = dsr__store_fail(s, "cannot write an article's terms");
 	}
 	if (!e && S_DF && !S_df_save(db, dfs, ndf, docs))
 		e = dsr__store_fail(s, "cannot write the stories' word counts");
@@ -1847,7 +1951,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 	if (e)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	else
-		*added += na;
+		*added += nnew;
 out:
 	free(dfs);
 	free(names.pairs);
@@ -1855,6 +1959,7 @@ out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(upd);
 	sqlite3_finalize(mem);
+	sqlite3_finalize(vec);
 	for (size_t i = 0; i < na; i++) {
 		free(arts[i].v.t);
 		free(arts[i].title);

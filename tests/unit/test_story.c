@@ -192,35 +192,60 @@ void test_story_country_forms(void)
 /* Two tremors on one island, years apart and undated, told in the same
  * words: the magnitudes and sums ("4.7", "$3.4 million") tell them apart,
  * so a decimal number is one term, not two digits too short to count. */
+static const char *const S_tremors[][2] = {
+	{"a1", "Tremor of 4.7 cracks Corran harbour wall\n"
+	       "A magnitude 4.7 tremor left a crack 2.5 metres long in the harbour wall of "
+	       "Corran island. Repairs will cost $3.4 million, the council said."},
+	{"a2", "Corran council puts tremor repairs at $3.4 million\n"
+	       "The council of Corran island said repairs to its harbour wall, with a "
+	       "crack of 2.5 metres from a 4.7 magnitude tremor, will cost $3.4 million."},
+	{"a3", "Corran harbour wall cracked\n"
+	       "Repairs to the 2.5 metre crack that a tremor of magnitude 4.7 left in the "
+	       "harbour wall on Corran island will cost $3.4 million, said the council."},
+	{"b1", "Tremor of 6.2 cracks Corran harbour wall\n"
+	       "A magnitude 6.2 tremor left a crack 7.5 metres long in the harbour wall of "
+	       "Corran island. Repairs will cost $8.9 million, the council said."},
+	{"b2", "Corran council puts tremor repairs at $8.9 million\n"
+	       "The council of Corran island said repairs to its harbour wall, with a "
+	       "crack of 7.5 metres from a 6.2 magnitude tremor, will cost $8.9 million."},
+	{"b3", "Corran harbour wall cracked\n"
+	       "Repairs to the 7.5 metre crack that a tremor of magnitude 6.2 left in the "
+	       "harbour wall on Corran island will cost $8.9 million, said the council."},
+	{"f1", "Calder ferry fares rise\n"
+	       "Ferry fares to Calder island will rise by a tenth in April, the operator said."},
+	{"f2", "Marlow orchestra names conductor\n"
+	       "The Marlow symphony orchestra named a Danish conductor to lead its next season."},
+};
+
 void test_story_decimal_numbers(void)
 {
-	static const char *const texts[][2] = {
-		{"a1", "Tremor of 4.7 cracks Corran harbour wall\n"
-		       "A magnitude 4.7 tremor left a crack 2.5 metres long in the harbour wall of "
-		       "Corran island. Repairs will cost $3.4 million, the council said."},
-		{"a2", "Corran council puts tremor repairs at $3.4 million\n"
-		       "The council of Corran island said repairs to its harbour wall, with a "
-		       "crack of 2.5 metres from a 4.7 magnitude tremor, will cost $3.4 million."},
-		{"a3", "Corran harbour wall cracked\n"
-		       "Repairs to the 2.5 metre crack that a tremor of magnitude 4.7 left in the "
-		       "harbour wall on Corran island will cost $3.4 million, said the council."},
-		{"b1", "Tremor of 6.2 cracks Corran harbour wall\n"
-		       "A magnitude 6.2 tremor left a crack 7.5 metres long in the harbour wall of "
-		       "Corran island. Repairs will cost $8.9 million, the council said."},
-		{"b2", "Corran council puts tremor repairs at $8.9 million\n"
-		       "The council of Corran island said repairs to its harbour wall, with a "
-		       "crack of 7.5 metres from a 6.2 magnitude tremor, will cost $8.9 million."},
-		{"b3", "Corran harbour wall cracked\n"
-		       "Repairs to the 7.5 metre crack that a tremor of magnitude 6.2 left in the "
-		       "harbour wall on Corran island will cost $8.9 million, said the council."},
-		{"f1", "Calder ferry fares rise\n"
-		       "Ferry fares to Calder island will rise by a tenth in April, the operator said."},
-		{"f2", "Marlow orchestra names conductor\n"
-		       "The Marlow symphony orchestra named a Danish conductor to lead its next season."},
-	};
+	const char *const(*texts)[2] = S_tremors;
+	size_t n = sizeof S_tremors / sizeof *S_tremors;
 	dsr_arena ar;
 	dsr_arena_init(&ar);
-	dsr_json *j = S_cluster(texts, sizeof texts / sizeof *texts, NULL, &ar);
+	dsr_json *j = S_cluster(texts, n, NULL, &ar);
+	double a = S_story_of(j, "a1"), b = S_story_of(j, "b1");
+	CHECK(a >= 0 && b >= 0 && a != b);
+	CHECK(S_story_of(j, "a2") == a && S_story_of(j, "a3") == a);
+	CHECK(S_story_of(j, "b2") == b && S_story_of(j, "b3") == b);
+	dsr_arena_release(&ar);
+}
+
+/* The first reports of two tremors arrive in one small ingest and make one
+ * story (too few to tell apart); the next ingest brings more of each, and
+ * the story splits, its stored articles read back. */
+void test_story_split_across_ingests(void)
+{
+	const char *const(*all)[2] = S_tremors;
+	static const int order[] = {0, 3, 6, 1, 4, 2, 5, 7};
+	const char *texts[8][2];
+	for (size_t i = 0; i < 8; i++) {
+		texts[i][0] = all[order[i]][0];
+		texts[i][1] = all[order[i]][1];
+	}
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *j = S_cluster_rounds((const char *const(*)[2])texts, 8, 3, NULL, NULL, &ar);
 	double a = S_story_of(j, "a1"), b = S_story_of(j, "b1");
 	CHECK(a >= 0 && b >= 0 && a != b);
 	CHECK(S_story_of(j, "a2") == a && S_story_of(j, "a3") == a);
