@@ -1518,6 +1518,17 @@ static uint32_t S_outlet_hash(sqlite3_stmt *st)
 
 /* Clusters the next batch of at most S_BATCH articles not yet in a story;
  * *na is how many there were. */
+/* An article's title (a copy) and publication day from columns ct and cp. */
+static void S_art_meta(S_art *a, sqlite3_stmt *st, int ct, int cp)
+{
+	const char *title = (const char *)sqlite3_column_text(st, ct);
+	const char *pub = (const char *)sqlite3_column_text(st, cp);
+	a->title = title ? dsr_xstrndup(title, strlen(title)) : NULL;
+	if (pub && strlen(pub) >= 10)
+		memcpy(a->published, pub, 10);
+	a->day = a->published[0] ? S_daynum(a->published) : -1;
+}
+
 /* Re-splitting across ingests: an earlier ingest may have started a story
  * from the first few reports of two events of one kind (too few to tell
  * apart then); once this batch has joined it and it is big enough for the
@@ -1562,12 +1573,7 @@ static bool S_read_old(sqlite3 *db, S_story *stories, size_t ns, S_art **arts, s
 			a->v.t = dsr_xmalloc((a->v.n + 1) * sizeof(S_term));
 			if (a->v.n)
 				memcpy(a->v.t, sqlite3_column_blob(st, 1), a->v.n * sizeof(S_term));
-			const char *title = (const char *)sqlite3_column_text(st, 2);
-			const char *pub = (const char *)sqlite3_column_text(st, 3);
-			a->title = title ? dsr_xstrndup(title, strlen(title)) : NULL;
-			if (pub && strlen(pub) >= 10)
-				memcpy(a->published, pub, 10);
-			a->day = a->published[0] ? S_daynum(a->published) : -1;
+			S_art_meta(a, st, 2, 3);
 			a->home = (long)j;
 			(*assign)[(*na)++] = (long long)j;
 		}
@@ -1648,11 +1654,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		a->seq = sqlite3_column_int64(st, 0);
 		const char *title = (const char *)sqlite3_column_text(st, 1);
 		const char *text = (const char *)sqlite3_column_text(st, 2);
-		const char *pub = (const char *)sqlite3_column_text(st, 3);
-		a->title = title ? dsr_xstrndup(title, strlen(title)) : NULL;
-		if (pub && strlen(pub) >= 10)
-			memcpy(a->published, pub, 10);
-		a->day = a->published[0] ? S_daynum(a->published) : -1;
+		S_art_meta(a, st, 1, 3);
 		const char *lang = (const char *)sqlite3_column_text(st, 6);
 		bool pl = lang && lang[0] == 'p' && lang[1] == 'l';
 		bag.n = 0;
