@@ -151,6 +151,24 @@ assert len(A)==2, A
 assert A['quayside.example']['copy_of'] is None, A
 assert A['harbourbiz.example']['copy_of']==A['quayside.example']['id'], A
 assert A['harbourbiz.example']['overlap']==1.0, A"
+
+# a story's stored article vectors are read back when a later ingest joins
+# it; vectors that are not this program's leave the story whole, no error
+py "
+import json
+for part, rng in (('1', range(0, 4)), ('2', range(4, 9))):
+    with open('$T/gale' + part + '.jsonl', 'w') as f:
+        for i in rng:
+            f.write(json.dumps({'url': 'https://galewatch.example/n/%d' % i, 'outlet': 'Gale Watch %d' % i,
+                'title': 'Storm Orla closes Fennick port, day %d' % i, 'published': '2031-11-0%dT08:00:00Z' % (i % 3 + 1),
+                'text': 'Storm Orla shut the port of Fennick again; ferries to Ambry stayed moored and the harbour master counted %d damaged boats.' % (10 + i)}) + '\\n')
+"
+$D ingest --db "$T/gale.db" "$T/gale1.jsonl" 2> /dev/null
+py "
+import sqlite3; c=sqlite3.connect('$T/gale.db'); c.execute(\"update story_terms set terms = x'0102030405'\"); c.commit()"
+$D ingest --db "$T/gale.db" "$T/gale2.jsonl" 2> "$T/gale.err"; rc=$?
+check "an ingest past unreadable stored vectors exits 0" [ $rc -eq 0 ]
+check "... and places every item" grep -q "5 placed in stories" "$T/gale.err"
 $D search --db "$DB" --json "Kestrel drones" > "$T/s.json"
 check "search ranks and snippets" py "
 import json; L=json.load(open('$T/s.json')); assert len(L)>=5, len(L)
