@@ -1047,8 +1047,7 @@ typedef struct S_art {
 	S_vec v;
 	char published[11];
 	bool brief; /* dated, under S_BRIEF bytes: a headline and a summary */
-	bool old;   /* stored by an earlier batch, read back for the split pass */
-	long home;  /* an old article's story (index) when read back */
+	long home;  /* read back (S_read_old): its story's index */
 	char *title;
 } S_art;
 
@@ -1516,8 +1515,6 @@ static uint32_t S_outlet_hash(sqlite3_stmt *st)
 	return S_hash(h, strcspn(h, "/?#"));
 }
 
-/* Clusters the next batch of at most S_BATCH articles not yet in a story;
- * *na is how many there were. */
 /* An article's title (a copy) and publication day from columns ct and cp. */
 static void S_art_meta(S_art *a, sqlite3_stmt *st, int ct, int cp)
 {
@@ -1533,7 +1530,7 @@ static void S_art_meta(S_art *a, sqlite3_stmt *st, int ct, int cp)
  * from the first few reports of two events of one kind (too few to tell
  * apart then); once this batch has joined it and it is big enough for the
  * split pass, its stored articles' vectors (story_terms) are read back into
- * arts[] (marked old, assigned to it) so the pass sees the whole story.
+ * arts[] (after the batch's own, assigned to it) so the pass sees the whole story.
  * A story whose articles are not all there (a database from before
  * story_terms) is left as it is, and so are stories past S_OLD_MAX
  * articles read (memory stays bounded). Returns false on a read error. */
@@ -1552,7 +1549,7 @@ static bool S_read_old(sqlite3 *db, S_story *stories, size_t ns, S_art **arts, s
 	size_t read = 0;
 	for (size_t j = 0; j < ns && ok; j++) {
 		S_story *x = &stories[j];
-		if (x->id < 0 || !x->n0 || x->n == x->n0 || x->n < S_SPLIT_MIN || x->n > S_SPLIT_MAX ||
+		if (x->id < 0 || x->n == x->n0 || x->n < S_SPLIT_MIN || x->n > S_SPLIT_MAX ||
 		    read + (size_t)x->n0 > S_OLD_MAX)
 			continue;
 		size_t from = *na;
@@ -1561,14 +1558,13 @@ static bool S_read_old(sqlite3 *db, S_story *stories, size_t ns, S_art **arts, s
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			int bytes = sqlite3_column_bytes(st, 1);
-			if (bytes < 0 || bytes % (int)sizeof(S_term) || bytes > S_ATERMS * (int)sizeof(S_term))
+			if (bytes % (int)sizeof(S_term) || bytes > S_ATERMS * (int)sizeof(S_term))
 				continue; /* not a vector this code wrote: the story stays whole */
 			*arts = S_room(*arts, acap, *na, sizeof **arts);
 			*assign = S_room(*assign, ascap, *na, sizeof **assign);
 			S_art *a = &(*arts)[*na];
 			memset(a, 0, sizeof *a);
 			a->seq = sqlite3_column_int64(st, 0);
-			a->old = true;
 			a->v.n = (size_t)bytes / sizeof(S_term);
 			a->v.t = dsr_xmalloc((a->v.n + 1) * sizeof(S_term));
 			if (a->v.n)
@@ -1592,6 +1588,8 @@ static bool S_read_old(sqlite3 *db, S_story *stories, size_t ns, S_art **arts, s
 	return ok;
 }
 
+/* Clusters the next batch of at most S_BATCH articles not yet in a story;
+ * *na is how many there were. */
 static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *added,
 			       size_t *created, size_t *nbatch)
 {
@@ -1846,7 +1844,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 				long long id = stories[j].id;
 				size_t stored[2] = {0, 0}, all[2] = {0, 0};
 				for (size_t q = i; q < k; q++) {
-					stored[side[q - i]] += arts[ord[q]].old;
+					stored[side[q - i]] += ord[q] >= nnew;
 					all[side[q - i]]++;
 				}
 				uint8_t keep = stored[1] > stored[0] || (stored[1] == stored[0] && all[1] > all[0]);
@@ -1926,14 +1924,14 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 			x->id = sqlite3_last_insert_rowid(db);
 	}
 	for (size_t i = 0; i < na && !e; i++) {
-		if (arts[i].old && assign[i] == arts[i].home)
+		if (i >= nnew && assign[i] == arts[i].home)
 			continue;
 		sqlite3_reset(mem);
 		sqlite3_bind_int64(mem, 1, arts[i].seq);
 		sqlite3_bind_int64(mem, 2, stories[assign[i]].id);
 		if (sqlite3_step(mem) != SQLITE_DONE)
 			e = dsr__store_fail(s, "cannot write a story's article");
-		if (e || arts[i].old || !vec)
+		if (e || i >= nnew || !vec)
 			continue;
 		const void *blob;
 		int bytes;
