@@ -688,6 +688,17 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->se--;
 	while (a->ss < a->se && (d->tok[a->ss].flags & DSR_TK_PUNCT))
 		a->ss++;
+	/* a teller cut after its owner's name ("'s administration"): the name,
+	 * the capitalised run just before in the sentence, is part of it */
+	if (a->se > a->ss + 1 && a->ss > ws && dsr__tk_poss(d, a->ss)) {
+		size_t k = a->ss, lo = a->ss >= a->ce ? a->ce : ws;
+		while (k > lo && a->ss - k < 6 && c->sid[k - 1] == c->sid[a->ss] &&
+		       (d->tok[k - 1].flags & DSR_TK_CAP) && !(d->tok[k - 1].flags & DSR_TK_PUNCT) &&
+		       !(d->tok[k - 1].lex & LX_FUNC))
+			k--;
+		if (k < a->ss)
+			a->ss = k;
+	}
 	/* and an adverb before the cue: "the council narrowly | rejected"
 	 * (an adverb alone is no teller: "already | agreed") */
 	for (size_t k = a->cs; a->se > a->ss && a->se == k && (d->tok[k - 1].lex & LX_ADV) &&

@@ -223,12 +223,28 @@ static const char *S_sign(const S_q *q, size_t i, size_t *used)
 	return NULL;
 }
 
+/* Units of measure: a number before one measures, it counts nothing
+ * ("a 9 mm pistol", "155mm shells", "a 12-mile fence" are no 9 pistols,
+ * 155 shells or 12 fences). */
 static const char *const S_measures[] = {
 	"km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters",
-	"metres", "meter", "metre", "feet", "foot", "tons", "tonnes", "ton", "tonne", "kg",
-	"kilograms", "kilogram", "pounds", "barrels", "barrel", "liters", "litres", "gallons",
-	"acres", "hectares", "mph", "knots", "megawatts", "gigawatts", "mw", "gw", "degrees",
-	"square", "cubic", "nautical", NULL};
+	"metres", "meter", "metre", "feet", "foot", "ft", "yards", "yard", "inches", "inch",
+	"mm", "millimeters", "millimetres", "millimeter", "millimetre", "cm", "centimeters",
+	"centimetres", "centimeter", "centimetre", "caliber", "calibre", "tons", "tonnes", "ton",
+	"tonne", "kg", "kilograms", "kilogram", "grams", "gram", "mg", "milligrams", "pounds",
+	"lb", "lbs", "ounces", "oz", "barrels", "barrel", "liters", "litres", "liter", "litre",
+	"gallons", "gallon", "acres", "acre", "hectares", "hectare", "mph", "kph", "knots",
+	"kilowatts", "kilowatt", "kw", "megawatts", "megawatt", "gigawatts", "gigawatt", "mw",
+	"gw", "kwh", "mwh", "gwh", "twh", "bcm", "kilotons", "kiloton", "megatons", "megaton",
+	"degrees", "square", "cubic", "nautical", NULL};
+
+static bool S_measure_word(const char *s, size_t l)
+{
+	for (size_t m = 0; S_measures[m]; m++)
+		if (strlen(S_measures[m]) == l && !memcmp(s, S_measures[m], l))
+			return true;
+	return false;
+}
 
 /* The counted noun after a number: skips adjectives and "of". */
 /* Is token k a noun, maybe a plural the lexicon leaves out? */
@@ -247,6 +263,16 @@ static const char *S_counted(const S_q *q, size_t j, bool *measure)
 	*measure = false;
 	if (S_is(q, j, "of"))
 		j++;
+	/* "a 12-mile fence", "155-mm shells": a unit joined by a hyphen (any
+	 * other word so joined counts nothing: "a 17-member team") */
+	if (j > 0 && j + 1 < d->ntok && S_is(q, j, "-") && d->tok[j].start == d->tok[j - 1].end &&
+	    d->tok[j + 1].start == d->tok[j].end) {
+		const char *s = d->low + d->tok[j + 1].start;
+		size_t l = tk_len(d, j + 1);
+		if (!S_measure_word(s, l))
+			return NULL;
+		j++;
+	}
 	for (size_t k = j; k < d->ntok && k < j + 5; k++) {
 		const dsr_token *t = &d->tok[k];
 		if (!(t->flags & DSR_TK_WORD) || q->in_time[k])
@@ -255,13 +281,12 @@ static const char *S_counted(const S_q *q, size_t j, bool *measure)
 			return NULL;
 		size_t l = tk_len(d, k);
 		const char *s = d->low + t->start;
-		for (size_t m = 0; S_measures[m]; m++)
-			if (strlen(S_measures[m]) == l && !memcmp(s, S_measures[m], l)) {
-				*measure = true;
-				char lem[64];
-				size_t ll = dsr__lemma(d->nlp, s, l, false, lem, sizeof lem);
-				return dsr_arena_strndup(d->arena, lem, ll);
-			}
+		if (S_measure_word(s, l)) {
+			*measure = true;
+			char lem[64];
+			size_t ll = dsr__lemma(d->nlp, s, l, false, lem, sizeof lem);
+			return dsr_arena_strndup(d->arena, lem, ll);
+		}
 		/* "6,000 UAVs": an acronym's plural */
 		if (dsr__tk_plural_acronym(d, k))
 			return dsr_arena_strndup(d->arena, d->text + t->start, l - 1);

@@ -228,6 +228,24 @@ void test_quantities(void)
 	CHECK(q && q->value == 6);
 	q = S_qty(&an, "between 10 and 12");
 	CHECK(q && q->bound == DSR_B_RANGE && q->low == 10 && q->high == 12);
+	/* a number before a unit measures, it counts no pistols: "9 mm", "155mm",
+	 * "a 12-mile"; another word after a hyphen counts nothing ("17-member") */
+	an = S_run("The guard carried a 9 mm pistol, the crews fired 155mm shells along a "
+		   "12-mile front, and a 17-member team arrived.",
+		   "2030-05-08");
+	static const struct {
+		const char *text, *unit;
+		dsr_qkind kind;
+	} ms[] = {{"9", "mm", DSR_Q_MEASURE}, {"155", "mm", DSR_Q_MEASURE},
+		  {"12", "mile", DSR_Q_MEASURE}, {"17", NULL, DSR_Q_COUNT}};
+	for (size_t k = 0; k < sizeof ms / sizeof *ms; k++) {
+		q = S_qty(&an, ms[k].text);
+		CHECK(q && q->kind == ms[k].kind);
+		if (q && ms[k].unit)
+			CHECK_STR(q->unit, ms[k].unit);
+		else if (q)
+			CHECK(q->unit == NULL);
+	}
 	/* a country's letters glued to "$" name its dollar */
 	an = S_run("Tarvik Port paid HK$2 billion, C$37 a share and A$3 million, not US$5 million.",
 		   "2030-05-08");
@@ -459,6 +477,21 @@ void test_attribution_as_reported(void)
 	      !strcmp(q->source.canonical, "Quay Ledger"));
 	CHECK(t && t->has_source && t->source.kind == DSR_S_OUTLET &&
 	      !strcmp(t->source.canonical, "Tarn Courier"));
+}
+
+/* a teller the tagger cut after its owner's name ("'s administration")
+ * gets the name back */
+void test_attribution_possessor(void)
+{
+	dsr_analysis an = S_run("Narratives have split in the wake of Sunday's crash, with members of "
+				"President Dorvan Kell's administration and allies of federal law "
+				"enforcement defending the pilot's actions as lawful.",
+				"2030-05-08");
+	const dsr_attribution *a = S_att(&an, "defending");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK(!strncmp(S_span(&an, a->source.sp), "President Dorvan Kell's administration",
+			       strlen("President Dorvan Kell's administration")));
 }
 
 /* a compass word before a common noun is an adjective of a region's
