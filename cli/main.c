@@ -28,7 +28,7 @@ static const char S_usage[] =
 	"  articles [--db PATH] [--json] [--limit N]\n"
 	"  search   [--db PATH] [--json] [--limit N] QUERY\n"
 	"  stories  [--db PATH] [--json]\n"
-	"  story    [--db PATH] [--json] STORY_ID\n"
+	"  story    [--db PATH] [--json] [--limit N] STORY_ID\n"
 	"\n"
 	"INPUT is a file, a directory (read recursively) or - for stdin.\n"
 	"F is auto (default), html, text, warc, feed, jsonl or sgml.\n"
@@ -63,7 +63,7 @@ static int S_parse(int argc, char **argv, S_opts *o)
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+f:u:p:o:d:rjn:h", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:u:p:o:d:rjn:h", lo, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (dsr_format_parse(optarg, &o->format)) {
@@ -429,6 +429,8 @@ static int S_list_or_search(int argc, char **argv, bool search)
 		return 2;
 	if (search && i >= argc)
 		return S_usage_err("search needs a QUERY%s", "");
+	if (!search && i < argc)
+		return S_usage_err("articles takes no operand, not '%s'", argv[i]);
 	dsr_store *st = S_open_existing(o.db);
 	if (!st)
 		return 1;
@@ -541,8 +543,10 @@ static int S_stories(int argc, char **argv, bool one)
 	long long only = -1;
 	if (one) {
 		char *end;
-		if (i >= argc || (only = strtoll(argv[i], &end, 10)) < 0 || *end)
+		if (argc - i != 1 || (only = strtoll(argv[i], &end, 10)) < 0 || *end)
 			return S_usage_err("story takes one STORY_ID (a number)%s", "");
+	} else if (i < argc) {
+		return S_usage_err("stories takes no operand, not '%s'", argv[i]);
 	}
 	dsr_store *st = S_open_existing(o.db);
 	if (!st)

@@ -293,6 +293,14 @@ check "story: hostile articles give a dossier" py "
 import json; d=json.load(open('$T/h.json')); assert $rc==0 and d['articles'] and isinstance(d['claims'], list)"
 $D story --db "$T/st.db" 99999 2>/dev/null; rc=$?
 check "story: unknown id exits 1" [ $rc -eq 1 ]
+# options may follow the operands, as in most commands; a stray operand is a usage error
+$D story --db "$T/st.db" $sid --json > "$T/after.json" 2>&1
+check "story ID --json: options after the id count" py "
+import json; assert json.load(open('$T/after.json'))['id']==$sid"
+$D stories --db "$T/st.db" $sid >/dev/null 2>&1; rc=$?
+check "stories with an operand exits 2" [ $rc -eq 2 ]
+$D story --db "$T/st.db" $sid $sid >/dev/null 2>&1; rc=$?
+check "story with two ids exits 2" [ $rc -eq 2 ]
 # an article without a title is listed by its opening words, not its id
 printf 'After two weeks of talks in Port Alder, the Velsen ministry has agreed to buy forty Kestrel-9 drones from Norvik Aerospace, the Harbor Gazette reported on Monday, citing two officials.\n\nThe first drones would arrive in May.\n' > "$T/untitled.txt"
 $D ingest --db "$T/u.db" --published 2031-03-10 "$T/untitled.txt" >/dev/null 2>&1
