@@ -439,8 +439,16 @@ static void S_entities(S_cx *cx)
 			uint64_t kc = S_keyh(e->canonical, strlen(e->canonical)), km = S_keyh(t, tl);
 			if (!kc || !km)
 				continue;
-			size_t nc = S_node(u, kc, true), nmn = S_node(u, km, true);
-			S_union(u, nc, nmn);
+			size_t nc = S_node(u, kc, true);
+			/* a word of its full name ("Miller" for "Tim Miller") is no
+			 * alias: elsewhere it may stand for another Miller; the
+			 * surname rule below joins it where only one fits */
+			const char *c = e->canonical, *sp = strrchr(c, ' ');
+			bool part = sp && !memchr(t, ' ', tl) &&
+				    (km == S_keyh(sp + 1, strlen(sp + 1)) ||
+				     km == S_keyh(c, (size_t)(strchr(c, ' ') - c)));
+			if (!part)
+				S_union(u, nc, S_node(u, km, true));
 			/* spelling variants join whatever type the tagger gave each */
 			uint64_t sk = S_skel(e->canonical, strlen(e->canonical));
 			if (sk)

@@ -583,7 +583,13 @@ static void S_canonical(nlp_doc *d, S_ent *e, size_t n)
 	}
 }
 
+/* Words that may lie between a name and the cue of an alias it is given. */
+static const char *const S_alias_gap[] = {",", "(", "\"", "\xe2\x80\x9c", "also", "now", "often",
+					  "sometimes", "formerly", "commonly", "officially", "widely",
+					  "is", "are", "was", "were", "be", "been", "being", "the", NULL};
+
 /* Finds the earlier name that mention i is another form of (sets canon). */
+
 static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size_t *roots,
 			size_t nroots)
 {
@@ -605,34 +611,49 @@ static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size
 				p--;
 			static const char *const cues[] = {"dubbed", "renamed", "nicknamed", "called",
 							   "named", NULL};
-			bool alias = false;
+			bool alias = false, passive = false; /* "known as" needs no comma */
+			size_t at = p - 1; /* the cue's first token */
 			if (dsr__tk_is(d, p - 1, "as"))
 				for (size_t k = p - 1; k-- > 0 && p - 1 - k <= 4 && !alias;)
-					alias = dsr__tk_is(d, k, "known");
+					if ((alias = passive = dsr__tk_is(d, k, "known")))
+						at = k;
 			for (size_t c = 0; cues[c] && !alias; c++)
 				if (dsr__tk_is(d, p - 1, cues[c]) ||
-				    (dsr__tk_is(d, p - 1, "\"") && dsr__tk_is(d, p - 2, cues[c])))
+				    (dsr__tk_is(d, p - 1, "\"") && dsr__tk_is(d, p - 2, cues[c]))) {
 					alias = true;
-			if (p >= 3 && dsr__tk_is(d, p - 1, "name") &&
-			    (dsr__tk_is(d, p - 2, "the") || dsr__tk_is(d, p - 2, "a")))
-				alias = true;
-			/* within the same sentence, the nearest earlier name */
-			if (alias) {
-				for (size_t j = i; j-- > 0 && i - j <= 16;) {
-					bool cut = false;
-					for (size_t t = e[j].b; t <= x->a && !cut; t++)
-						cut = (d->tok[t].flags & DSR_TK_SSTART) != 0;
-					if (cut)
-						break;
-					if (e[j].type == x->type || x->type == DSR_E_EQUIPMENT ||
-					    e[j].type == DSR_E_EQUIPMENT) {
-						x->canon = e[j].canon;
-						x->type = e[j].type;
-						break;
-					}
+					at = dsr__tk_is(d, p - 1, "\"") ? p - 2 : p - 1;
 				}
-				if (x->canon != (int)i)
+			if (p >= 3 && dsr__tk_is(d, p - 1, "name") &&
+			    (dsr__tk_is(d, p - 2, "the") || dsr__tk_is(d, p - 2, "a"))) {
+				alias = passive = true;
+				at = p - 2;
+			}
+			/* it names the name just before, in the same sentence, when
+			 * only a comma, a form of "be", an adverb or the thing's noun
+			 * lie between: "the Kestrel-9 drones, known as", "X, dubbed",
+			 * "X is called"; not "X, who called Y a liar", "X called Y"
+			 * (X spoke to Y), "the navy tested a drone called Y" */
+			if (alias) {
+				size_t j = i - 1;
+				bool ok = e[j].b <= at && (e[j].type == x->type ||
+							   x->type == DSR_E_EQUIPMENT ||
+							   e[j].type == DSR_E_EQUIPMENT);
+				size_t nouns = 0, gap = 0;
+				for (size_t t = e[j].b; ok && t < at; t++, gap++) {
+					if (d->tok[t].flags & DSR_TK_SSTART)
+						ok = false;
+					else if (dsr__tk_in(d, t, S_alias_gap))
+						continue;
+					else if (dsr__tk_common_noun(d, t) && nouns++ < 2)
+						continue;
+					else
+						ok = false;
+				}
+				if (ok && (gap || passive)) {
+					x->canon = e[j].canon;
+					x->type = e[j].type;
 					return;
+				}
 			}
 		}
 		/* same letters ("Amir-Abdollahian" / "Amir Abdollahian", "the Post") */

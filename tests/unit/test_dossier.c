@@ -250,6 +250,41 @@ void test_dossier_entities(void)
 	dsr_nlp_free(nlp);
 }
 
+/* Two people of one surname stay two, whatever each article calls them
+ * for short; nor is a man someone "called" something an alias of the caller */
+void test_dossier_namesakes(void)
+{
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	static const char *const texts[] = {
+		"Harbor adviser Tilde Varga defended the raid on Monday. Varga said the crews acted lawfully.",
+		"Former customs officer Edvin Varga criticised the raid. Varga said the crews went too far.",
+		"Interior Minister Selma Quist, who called Tomas Vire a reckless agitator, defended the "
+		"raid. Vire denied the charge.",
+	};
+	static const char *const outlets[] = {"Orin Times", "Ridge Post", "Quay Ledger"};
+	static const char *const dates[] = {"2040-06-10", "2040-06-11", "2040-06-11"};
+	dsr_article a[3];
+	dsr_arena ar;
+	dsr_dossier d;
+	CHECK(S_build(nlp, a, 3, texts, outlets, dates, &ar, &d) == DSR_OK);
+	int vargas = 0;
+	for (size_t i = 0; i < d.nentities; i++) {
+		const dsr_dos_entity *e = &d.entities[i];
+		vargas += !strcmp(e->canonical, "Tilde Varga") || !strcmp(e->canonical, "Edvin Varga");
+		for (size_t k = 0; k < e->naliases; k++) {
+			CHECK(strcmp(e->canonical, "Tilde Varga") || strcmp(e->aliases[k], "Edvin Varga"));
+			CHECK(strcmp(e->canonical, "Edvin Varga") || strcmp(e->aliases[k], "Tilde Varga"));
+			CHECK(strcmp(e->canonical, "Selma Quist") || strcmp(e->aliases[k], "Tomas Vire"));
+			CHECK(strcmp(e->canonical, "Tomas Vire") || strcmp(e->aliases[k], "Selma Quist"));
+		}
+	}
+	CHECK(vargas == 2);
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
+
 /* A copy that cut the name of its original's teller is no second origin. */
 void test_dossier_copy_root(void)
 {
