@@ -422,6 +422,48 @@ static int S_cmp_ent(const void *x, const void *y)
 	return strcmp(a->canonical, b->canonical);
 }
 
+/* A person's name without its middle initials ("Donald J. Trump" ->
+ * "Donald Trump") in out; its length, or 0 when it has none. */
+static size_t S_no_initials(const char *c, char *out, size_t cap)
+{
+	size_t n = strlen(c), o = 0;
+	bool cut = false;
+	if (n >= cap)
+		return 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && c[j] != ' ')
+			j++;
+		size_t w = j - i;
+		bool initial = i > 0 && j < n && (w == 1 || (w == 2 && c[i + 1] == '.')) &&
+			       isupper((unsigned char)c[i]);
+		if (initial) {
+			cut = true;
+		} else {
+			if (o)
+				out[o++] = ' ';
+			memcpy(out + o, c + i, w);
+			o += w;
+		}
+		i = j < n ? j + 1 : j;
+	}
+	return cut ? o : 0;
+}
+
+/* A full name's last (or first) word and the group the name is in. */
+typedef struct S_cand {
+	uint64_t k;
+	size_t g;
+} S_cand;
+
+static int S_cmp_cand(const void *x, const void *y)
+{
+	const S_cand *a = x, *b = y;
+	if (a->k != b->k)
+		return a->k < b->k ? -1 : 1;
+	return (a->g > b->g) - (a->g < b->g);
+}
+
 static void S_entities(S_cx *cx)
 {
 	dsr_dossier *d = cx->d;
@@ -453,14 +495,22 @@ static void S_entities(S_cx *cx)
 			uint64_t sk = S_skel(e->canonical, strlen(e->canonical));
 			if (sk)
 				S_union(u, nc, S_node(u, sk, true));
+			/* "Donald J. Trump" is "Donald Trump" */
+			char bare[128];
+			size_t bl = e->type == DSR_E_PERSON ? S_no_initials(c, bare, sizeof bare) : 0;
+			if (bl)
+				S_union(u, nc, S_node(u, S_keyh(bare, bl), true));
 			m = S_room(m, &mcap, nm, sizeof *m);
 			m[nm++] = (S_mention){i, nc, e->type, e->canonical, t, tl};
 		}
 	}
-	/* a one-word person name joins the one full name ending with it
-	 * ("Kirby"); a one-word organisation the one longer name that begins
-	 * or ends with it ("Norvik", "the Observer") */
-	S_map last = {0};
+	/* a one-word person name joins the full name ending with it ("Kirby");
+	 * a one-word organisation the longer name that begins or ends with it
+	 * ("Norvik", "the Observer"): the only one, or the one named at least
+	 * twice as often as any other ("Trump" for the president the story is
+	 * about, not for a relative it names once) */
+	S_cand *cv = NULL;
+	size_t ncv = 0, ccap = 0;
 	for (size_t i = 0; i < nm; i++) {
 		bool per = m[i].type == DSR_E_PERSON;
 		if (!per && m[i].type != DSR_E_ORG)
@@ -470,16 +520,34 @@ static void S_entities(S_cx *cx)
 			continue;
 		for (int end = 0; end < 2 - per; end++) {
 			uint64_t k = end ? S_keyh(c, (size_t)(sp0 - c)) : S_keyh(sp + 1, strlen(sp + 1));
-			k ^= (uint64_t)m[i].type;
-			bool found;
-			size_t *v = S_map_at(&last, k, true, &found);
-			size_t r = S_find(u, m[i].node) + 1;
-			if (!found)
-				*v = r;
-			else if (*v != r)
-				*v = 0; /* two names share it */
+			cv = S_room(cv, &ccap, ncv, sizeof *cv);
+			cv[ncv++] = (S_cand){k ^ (uint64_t)m[i].type, S_find(u, m[i].node)};
 		}
 	}
+	S_sort(cv, ncv, sizeof *cv, S_cmp_cand);
+	S_map last = {0};
+	for (size_t i = 0; i < ncv;) {
+		size_t best = 0, second = 0, bg = 0;
+		size_t j = i;
+		while (j < ncv && cv[j].k == cv[i].k) {
+			size_t g = j;
+			while (j < ncv && cv[j].k == cv[i].k && cv[j].g == cv[g].g)
+				j++;
+			size_t n = j - g;
+			if (n > best) {
+				second = best;
+				best = n;
+				bg = cv[g].g;
+			} else if (n > second) {
+				second = n;
+			}
+		}
+		bool found;
+		size_t *v = S_map_at(&last, cv[i].k, true, &found);
+		*v = best >= 2 * second ? bg + 1 : 0;
+		i = j;
+	}
+	free(cv);
 	for (size_t i = 0; i < nm; i++) {
 		if ((m[i].type != DSR_E_PERSON && m[i].type != DSR_E_ORG) || strchr(m[i].canonical, ' '))
 			continue;

@@ -282,6 +282,24 @@ void test_dossier_namesakes(void)
 	}
 	CHECK(vargas == 2);
 	dsr_arena_release(&ar);
+	/* a middle initial is the same person; a surname alone is the one the
+	 * story names far more often than a namesake */
+	static const char *const t2[] = {
+		"President Harald J. Brenn signed the port decree on Monday. Brenn said it was overdue.",
+		"President Harald Brenn defended the port decree. Brenn said the docks needed it.",
+		"President Brenn told reporters on Tuesday that the decree would stand.",
+		"Dock worker Ilka Brenn said she welcomed the decree.",
+	};
+	static const char *const o2[] = {"Orin Times", "Ridge Post", "Quay Ledger", "Tarn Courier"};
+	static const char *const d2[] = {"2040-06-10", "2040-06-11", "2040-06-11", "2040-06-12"};
+	dsr_article b[4];
+	CHECK(S_build(nlp, b, 4, t2, o2, d2, &ar, &d) == DSR_OK);
+	const dsr_dos_entity *pres = NULL;
+	for (size_t i = 0; i < d.nentities; i++)
+		if (strstr(d.entities[i].canonical, "Harald"))
+			pres = pres ? pres : &d.entities[i];
+	CHECK(pres && pres->articles == 3);
+	dsr_arena_release(&ar);
 	dsr_nlp_free(nlp);
 }
 
