@@ -617,6 +617,10 @@ static bool S_of_saying(const nlp_doc *d, const at_ctx *c, size_t i)
 	return ll && ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VCOMM);
 }
 
+/* Words no teller begins or ends with. */
+static const char *const S_not_teller[] = {"n't", "n\xe2\x80\x99t", "do", "does",
+					   "did", NULL};
+
 static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool narrow)
 {
 	const pm_model *m = d->nlp->role;
@@ -683,11 +687,17 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		}
 		i = j;
 	}
-	/* trim punctuation at the source's ends */
-	while (a->se > a->ss && (d->tok[a->se - 1].flags & DSR_TK_PUNCT))
+	/* trim punctuation and a verb's negation ("did | n't", "do n't" of a
+	 * cue "don't know") at the source's ends; an adverb left alone is none */
+	while (a->se > a->ss && ((d->tok[a->se - 1].flags & DSR_TK_PUNCT) ||
+				 dsr__tk_in(d, a->se - 1, S_not_teller)))
 		a->se--;
-	while (a->ss < a->se && (d->tok[a->ss].flags & DSR_TK_PUNCT))
+	while (a->ss < a->se && ((d->tok[a->ss].flags & DSR_TK_PUNCT) ||
+				 dsr__tk_in(d, a->ss, S_not_teller)))
 		a->ss++;
+	if (a->se == a->ss + 1 && (d->tok[a->ss].lex & LX_ADV) &&
+	    !(d->tok[a->ss].lex & (LX_NOUN | LX_FUNC)) && !(d->tok[a->ss].flags & DSR_TK_CAP))
+		a->se = a->ss;
 	/* a teller cut after its owner's name ("'s administration"): the name,
 	 * the capitalised run just before in the sentence, is part of it */
 	if (a->se > a->ss + 1 && a->ss > ws && dsr__tk_poss(d, a->ss)) {

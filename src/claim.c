@@ -29,9 +29,10 @@ typedef struct S_cx {
 static const char *const S_aux[] = {
 	"is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "having",
 	"do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
-	"must", "'s", "'re", "'ve", "'d", "'ll", "get", "got", NULL};
+	"must", "'s", "'re", "'ve", "'d", "'ll", "\xe2\x80\x99s", "\xe2\x80\x99re", "\xe2\x80\x99ve",
+	"\xe2\x80\x99" "d", "\xe2\x80\x99ll", "get", "got", NULL};
 static const char *const S_copula[] = {"is", "are", "was", "were", "be", "been", "'s", "'re",
-				       NULL};
+				       "\xe2\x80\x99s", "\xe2\x80\x99re", NULL};
 static const char *const S_det[] = {
 	"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
 	"my", "your", "some", "any", "each", "every", "no", "of", "for", "in", "on", "at", "by",
@@ -42,7 +43,7 @@ static const char *const S_art[] = {"a", "an", "the", "its", "their", "his", "he
 				   "these", "those", NULL};
 static const char *const S_loc[] = {"in", "at", "near", "off", "outside", "inside", "across",
 				   "around", "within", "into", "throughout", "across", NULL};
-static const char *const S_neg[] = {"not", "n't", "never", "no", "neither", "nor", "nobody",
+static const char *const S_neg[] = {"not", "n't", "n\xe2\x80\x99t", "never", "no", "neither", "nor", "nobody",
 				    "nothing", "without", NULL};
 static const char *const S_hedge[] = {
 	"could", "may", "might", "would", "possibly", "probably", "reportedly", "allegedly",
@@ -173,6 +174,7 @@ static bool S_have_main(const S_cx *cx, size_t i, size_t b)
 		j++; /* "has already sold", "has now become" */
 	if (j >= b || (d->tok[j].flags & DSR_TK_PUNCT) || S_in(cx, j, W_AUX) ||
 	    dsr__tk_is(d, j, "to") || dsr__tk_is(d, j, "not") || dsr__tk_is(d, j, "n't") ||
+	    dsr__tk_is(d, j, "n\xe2\x80\x99t") ||
 	    dsr__tk_is(d, j, "never"))
 		return false;
 	/* a past participle: an inflected verb form not ending in -s */

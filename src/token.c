@@ -67,6 +67,22 @@ static bool S_apos(const char *s, size_t n, size_t *len)
 	return false;
 }
 
+/* The letters of a clitic after an apostrophe at s[0..n) ("s", "ll", "re",
+ * "ve", "m", "d" and no letter after): their count, else 0. */
+static size_t S_clitic(const char *s, size_t n)
+{
+	static const char *const cl[] = {"s", "ll", "re", "ve", "m", "d", NULL};
+	for (size_t k = 0; cl[k]; k++) {
+		size_t l = strlen(cl[k]), j = 0;
+		while (j < l && j < n && ((unsigned char)s[j] | 32) == (unsigned char)cl[k][j])
+			j++;
+		unsigned char z = l < n ? (unsigned char)s[l] | 32 : 0;
+		if (j == l && !(z >= 'a' && z <= 'z'))
+			return l;
+	}
+	return 0;
+}
+
 /* Length of the number at s (digits with inner , . : / separators). */
 static size_t S_number(const char *s, size_t n)
 {
@@ -155,14 +171,20 @@ static size_t S_word(const nlp_doc *d, size_t at, uint32_t *fl)
 			break;
 		}
 		if (S_apos(s + i, n - i, &al) && i + al < n) {
-			/* O'Brien, d'Estaing: one letter before; not 's, n't */
+			/* O'Brien, d'Estaing: one letter before; not 's, n't, I'll, I'm */
 			size_t l2;
 			int32_t nx = S_cp(s + i + al, n - i - al, &l2);
-			bool is_s = (nx == 's' || nx == 'S') &&
-				    (i + al + 1 >= n || !S_is_letter(S_cp(s + i + al + 1, n - i - al - 1, &l2)));
-			if (S_is_letter(nx) && !is_s && i - at == 1 && S_is_upper(s[at])) {
+			bool is_cl = S_clitic(s + i + al, n - i - al) > 0;
+			if (S_is_letter(nx) && !is_cl && i - at == 1 && S_is_upper(s[at])) {
 				i += al;
 				continue;
+			}
+			/* didn't: the word keeps n't, which is split off below */
+			unsigned char z = i + al + 1 < n ? (unsigned char)s[i + al + 1] | 32 : 0;
+			if (i > at && (s[i - 1] | 32) == 'n' && (nx == 't' || nx == 'T') &&
+			    !(z >= 'a' && z <= 'z')) {
+				i += al + 1;
+				break;
 			}
 			break;
 		}
@@ -235,10 +257,12 @@ void dsr__tokenize(nlp_doc *d)
 			size_t al;
 			fl |= DSR_TK_PUNCT;
 			e = i + len;
-			if (S_apos(s + i, n - i, &al) && i + al < n && (s[i + al] | 32) == 's' &&
-			    (i + al + 1 >= n || !S_is_letter((unsigned char)s[i + al + 1])) && d->ntok &&
-			    !(fl & DSR_TK_SPACE)) {
-				e = i + al + 1; /* 's */
+			size_t cl = 0, al2;
+			if (S_apos(s + i, n - i, &al) && i + al < n &&
+			    (cl = S_clitic(s + i + al, n - i - al)) &&
+			    (i + al + cl >= n || !S_is_letter(S_cp(s + i + al + cl, n - i - al - cl, &al2))) &&
+			    d->ntok && !(fl & DSR_TK_SPACE)) {
+				e = i + al + cl; /* 's, 'll, 're, 've, 'm, 'd */
 				fl = (fl & ~DSR_TK_PUNCT) | DSR_TK_WORD;
 			} else if (c == '.' || c == '-' || c == '`' || c == '\'') {
 				while (e < n && (unsigned char)s[e] == c)
@@ -246,9 +270,12 @@ void dsr__tokenize(nlp_doc *d)
 			}
 		}
 		/* n't splits off the word before it */
-		if ((fl & DSR_TK_WORD) && e - i > 3 && !memcmp(d->low + e - 3, "n't", 3)) {
-			S_push(d, &alloc, i, e - 3, fl);
-			S_push(d, &alloc, e - 3, e, DSR_TK_WORD);
+		size_t nt = (fl & DSR_TK_WORD) && e - i > 3 && !memcmp(d->low + e - 3, "n't", 3) ? 3
+			  : (fl & DSR_TK_WORD) && e - i > 5 && !memcmp(d->low + e - 5, "n\xe2\x80\x99t", 5)
+			  ? 5 : 0;
+		if (nt) {
+			S_push(d, &alloc, i, e - nt, fl);
+			S_push(d, &alloc, e - nt, e, DSR_TK_WORD);
 		} else {
 			S_push(d, &alloc, i, e, fl);
 		}

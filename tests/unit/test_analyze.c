@@ -91,6 +91,21 @@ void test_tokens_sentences(void)
 	}
 }
 
+/* clitics are words of their own, with either apostrophe; a name's is not */
+void test_tokens_clitics(void)
+{
+	dsr_analysis an = S_run("I'll go. We\xe2\x80\x99re here, I\xe2\x80\x99m sure they've won and "
+				"O'Brien's team didn't. They won\xe2\x80\x99t.", NULL);
+	const char *want[] = {"I", "'ll", "go", ".", "We", "\xe2\x80\x99re", "here", ",", "I",
+			      "\xe2\x80\x99m", "sure", "they", "'ve", "won", "and", "O'Brien",
+			      "'s", "team", "did", "n't", ".", "They", "wo", "n\xe2\x80\x99t", "."};
+	CHECK(an.ntokens == sizeof want / sizeof *want);
+	for (size_t i = 0; i < sizeof want / sizeof *want && i < an.ntokens; i++) {
+		dsr_span sp = {an.tokens[i].start, an.tokens[i].end};
+		CHECK_STR(S_span(&an, sp), want[i]);
+	}
+}
+
 void test_times(void)
 {
 	/* a Saturday */
