@@ -386,6 +386,24 @@ static void S_light_verb(const S_cx *cx, dsr_claim *c, size_t v, size_t b)
 	c->theme = S_noun_head(d, k + 2, b);
 }
 
+/* The newsroom's own doings, no news: "X reached out to Y for comment",
+ * "did not respond to a request for comment", "declined to comment",
+ * "The Agency contributed to this report". */
+static bool S_newsroom(const nlp_doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i + 1 < b; i++) {
+		if (dsr__tk_is(d, i + 1, "comment") &&
+		    (dsr__tk_is(d, i, "for") ||
+		     (dsr__tk_is(d, i, "to") && i > 0 &&
+		      (dsr__tk_is(d, i - 1, "declined") || dsr__tk_is(d, i - 1, "refused")))))
+			return true;
+		if (i + 2 < b && dsr__tk_is(d, i, "to") && dsr__tk_is(d, i + 1, "this") &&
+		    dsr__tk_is(d, i + 2, "report") && i > 0 && dsr__tk_is(d, i - 1, "contributed"))
+			return true;
+	}
+	return false;
+}
+
 static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 {
 	nlp_doc *d = cx->d;
@@ -432,6 +450,8 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		    (k > v || (v > 0 && dsr__tk_is(d, v - 1, "on"))))
 			return;
 	}
+	if (S_newsroom(d, a, b))
+		return;
 	char lb[64];
 	size_t ll;
 	if (v != (size_t)-1) {

@@ -867,6 +867,19 @@ void test_claims(void)
 
 /* Predicates and tellers: a cue's verb standing in, "have" as a verb, adverbs
  * around the cue. */
+/* the newsroom's own doings are no claims */
+void test_claims_newsroom(void)
+{
+	dsr_analysis an = S_run("The Harbor Gazette reached out to the ministry for comment. Norvik did "
+				"not immediately respond to a request for comment. The ministry "
+				"declined to comment. The Meridian News Agency contributed to this "
+				"report. Norvik said it would deliver 40 drones.",
+				"2030-05-08");
+	CHECK(an.nclaims == 1);
+	for (size_t i = 0; i < an.nclaims; i++)
+		CHECK_STR(an.claims[i].action, "deliver");
+}
+
 void test_claim_verbs(void)
 {
 	size_t n;

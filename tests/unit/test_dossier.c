@@ -11,7 +11,7 @@ static const char S_courier[] =
 	"The agreement was signed in Velmont on May 28, the officials said.\n\n"
 	"Fishermen in Velmont said they had seen the buoys being loaded onto a ship.";
 
-static const char S_tail[] = "\n\nThe Ridge Post could not reach the ministry for comment.";
+static const char S_tail[] = "\n\nThe Ridge Post counted six crates of buoys on the Velmont quay.";
 
 static const char S_agency[] =
 	"Tarsia will buy 150 Halcyon-4 sonar buoys from Brightwater Marine, three navy sources "
@@ -146,8 +146,8 @@ void test_dossier(void)
 	const dsr_dos_claim *sign = S_find(&d, "sign", false, NULL);
 	CHECK(sign && !sign->hedged); /* "May 28" is a month, not a hedge */
 	/* what only the copy says is the copy's own */
-	const dsr_dos_claim *reach = S_find(&d, "reach", false, NULL);
-	CHECK(reach && S_has_root(&d, reach, "Ridge Post"));
+	const dsr_dos_claim *count = S_find(&d, "count", false, NULL);
+	CHECK(count && S_has_root(&d, count, "Ridge Post"));
 	/* the timeline keeps the signing date */
 	bool may28 = false;
 	for (size_t i = 0; i < d.ntimeline; i++)
