@@ -43,8 +43,8 @@ static const char *const S_art[] = {"a", "an", "the", "its", "their", "his", "he
 				   "these", "those", NULL};
 static const char *const S_loc[] = {"in", "at", "near", "off", "outside", "inside", "across",
 				   "around", "within", "into", "throughout", "across", NULL};
-static const char *const S_neg[] = {"not", "n't", "n\xe2\x80\x99t", "never", "no", "neither", "nor", "nobody",
-				    "nothing", "without", NULL};
+static const char *const S_neg[] = {"not", "n't", "n\xe2\x80\x99t", "never", "no", "neither",
+				    "nor", "nobody", "nothing", "without", NULL};
 static const char *const S_hedge[] = {
 	"could", "may", "might", "would", "possibly", "probably", "reportedly", "allegedly",
 	"likely", "unlikely", "perhaps", "expected",

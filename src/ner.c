@@ -589,7 +589,6 @@ static const char *const S_alias_gap[] = {",", "(", "\"", "\xe2\x80\x9c", "also"
 					  "is", "are", "was", "were", "be", "been", "being", "the", NULL};
 
 /* Finds the earlier name that mention i is another form of (sets canon). */
-
 static void S_canon_one(nlp_doc *d, S_ent *e, size_t i, S_idx *bykey, const size_t *roots,
 			size_t nroots)
 {
