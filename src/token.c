@@ -67,6 +67,11 @@ static bool S_apos(const char *s, size_t n, size_t *len)
 	return false;
 }
 
+static bool S_ascii_letter(char c)
+{
+	return ((unsigned char)c | 32) >= 'a' && ((unsigned char)c | 32) <= 'z';
+}
+
 /* The letters of a clitic after an apostrophe at s[0..n) ("s", "ll", "re",
  * "ve", "m", "d" and no letter after): their count, else 0. */
 static size_t S_clitic(const char *s, size_t n)
@@ -76,10 +81,19 @@ static size_t S_clitic(const char *s, size_t n)
 		size_t l = strlen(cl[k]), j = 0;
 		while (j < l && j < n && ((unsigned char)s[j] | 32) == (unsigned char)cl[k][j])
 			j++;
-		unsigned char z = l < n ? (unsigned char)s[l] | 32 : 0;
-		if (j == l && !(z >= 'a' && z <= 'z'))
+		if (j == l && !(l < n && S_ascii_letter(s[l])))
 			return l;
 	}
+	return 0;
+}
+
+/* Bytes of a closing n't (either apostrophe) of the lowercased word low[0..n), or 0. */
+static size_t S_nt(const char *low, size_t n)
+{
+	if (n > 3 && !memcmp(low + n - 3, "n't", 3))
+		return 3;
+	if (n > 5 && !memcmp(low + n - 5, "n\xe2\x80\x99t", 5))
+		return 5;
 	return 0;
 }
 
@@ -180,12 +194,9 @@ static size_t S_word(const nlp_doc *d, size_t at, uint32_t *fl)
 				continue;
 			}
 			/* didn't: the word keeps n't, which is split off below */
-			unsigned char z = i + al + 1 < n ? (unsigned char)s[i + al + 1] | 32 : 0;
 			if (i > at && (s[i - 1] | 32) == 'n' && (nx == 't' || nx == 'T') &&
-			    !(z >= 'a' && z <= 'z')) {
+			    !(i + al + 1 < n && S_ascii_letter(s[i + al + 1])))
 				i += al + 1;
-				break;
-			}
 			break;
 		}
 		if (cp == '.') {
@@ -270,9 +281,7 @@ void dsr__tokenize(nlp_doc *d)
 			}
 		}
 		/* n't splits off the word before it */
-		size_t nt = (fl & DSR_TK_WORD) && e - i > 3 && !memcmp(d->low + e - 3, "n't", 3) ? 3
-			  : (fl & DSR_TK_WORD) && e - i > 5 && !memcmp(d->low + e - 5, "n\xe2\x80\x99t", 5)
-			  ? 5 : 0;
+		size_t nt = (fl & DSR_TK_WORD) ? S_nt(d->low + i, e - i) : 0;
 		if (nt) {
 			S_push(d, &alloc, i, e - nt, fl);
 			S_push(d, &alloc, e - nt, e, DSR_TK_WORD);
