@@ -437,6 +437,7 @@ typedef struct S_ent {
 	int canon;            /* index of the mention whose name is canonical */
 	char *key;            /* lowercased letters and digits of the name */
 	uint32_t cut;         /* bytes of the last token not in the name ("-made") */
+	bool run;             /* a capitalised run the tagger left out (S_runs) */
 } S_ent;
 
 static char *S_key(dsr_arena *ar, const char *s, size_t n)
@@ -1003,13 +1004,71 @@ static size_t S_runs(const nlp_doc *d, S_ent *e, size_t n, const int *lab0)
 				     : (cls & LX_NORP) && j - i == 1 ? DSR_E_NORP
 				     : (cls & LX_PERSON) && j - i > 1 ? DSR_E_PERSON
 				     : DSR_E_ORG;
-			e[n++] = (S_ent){i, j, ty, 0, NULL, 0};
+			e[n++] = (S_ent){i, j, ty, 0, NULL, 0, true};
 		}
 		i = j - 1;
 	}
 	if (n > n0)
 		qsort(e, n, sizeof *e, S_cmp_ent);
 	return n;
+}
+
+/* A common word written as a name: a noun or an adjective of the
+ * lexicon that is no name of its own ("Forum", "Digital"); `adj`: an
+ * adjective. */
+static bool S_name_word(const nlp_doc *d, size_t i, bool adj)
+{
+	const uint32_t names = LX_COUNTRY | LX_PLACE | LX_PERSON | LX_NORP | LX_EVENT | LX_FAC;
+	uint32_t lex = d->tok[i].lex;
+	return (d->tok[i].flags & (DSR_TK_CAP | DSR_TK_UPPER)) == DSR_TK_CAP &&
+	       (lex & (adj ? LX_ADJ : LX_NOUN | LX_ADJ)) && !(lex & (names | LX_TITLE));
+}
+
+/* Is every word of tokens [a, b) in capitals (a shouted heading)? */
+static bool S_all_upper(const nlp_doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if ((d->tok[i].flags & DSR_TK_WORD) && !(d->tok[i].flags & DSR_TK_UPPER))
+			return false;
+	return true;
+}
+
+/*
+ * Two names side by side in a sentence that are one organisation's name
+ * the tagger cut: a run it left out and the name it found after it,
+ * when that is an organisation or one common noun written as a name
+ * ("World Economic" + "Forum", which it took for an artefact); and an
+ * organisation and one or two adjectives written as names after it
+ * ("Harbor News" + "Digital", "Tarn Times" + "Online").
+ */
+static size_t S_origin_word(const nlp_doc *d, size_t i);
+
+static size_t S_glue_runs(const nlp_doc *d, S_ent *e, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		S_ent *x = w ? &e[w - 1] : NULL, *y = &e[i];
+		if (x && x->b == y->a && !(d->tok[y->a].flags & DSR_TK_SSTART) && x->type == DSR_E_ORG) {
+			bool glue = false;
+			if (x->run && !y->run && !S_all_upper(d, x->a, x->b) && !S_origin_word(d, x->b - 1))
+				glue = y->type == DSR_E_ORG ||
+				       (y->b - y->a == 1 && y->type == DSR_E_EQUIPMENT &&
+					S_name_word(d, y->a, false) && !S_designation(d, y->a));
+			if (!glue && y->b - y->a <= 2 &&
+			    (y->type == DSR_E_ORG || y->type == DSR_E_NORP || y->type == DSR_E_EQUIPMENT)) {
+				glue = true;
+				for (size_t k = y->a; k < y->b && glue; k++)
+					glue = S_name_word(d, k, true);
+			}
+			if (glue) {
+				x->b = y->b;
+				x->run = false;
+				continue;
+			}
+		}
+		e[w++] = *y;
+	}
+	return w;
 }
 
 /* The end (token index) of a title-cased headline paragraph, or 0. */
@@ -1225,7 +1284,7 @@ static size_t S_consistency(nlp_doc *d, S_ent *e, size_t n, size_t cap)
 		}
 		if (!best)
 			continue;
-		e[n++] = (S_ent){x, x + best, type, 0, NULL, 0};
+		e[n++] = (S_ent){x, x + best, type, 0, NULL, 0, false};
 		for (size_t k = x; k < x + best; k++)
 			cov[k] = 1;
 		x += best - 1;
@@ -1309,7 +1368,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 					b++;
 				bool org = S_camel(d, i) && ((d->tok[i].lex & LX_ORG) ||
 							     S_speaks(speakers, nspeak, d->hw[i]));
-				e[n++] = (S_ent){i, b, org ? DSR_E_ORG : DSR_E_EQUIPMENT, 0, NULL, 0};
+				e[n++] = (S_ent){i, b, org ? DSR_E_ORG : DSR_E_EQUIPMENT, 0, NULL, 0, false};
 				i = b;
 				continue;
 			}
@@ -1353,7 +1412,7 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 				else
 					S_phrase(d, a, &cls);
 				e[n++] = (S_ent){a, k, (cls & (LX_COUNTRY | LX_PLACE)) ? DSR_E_GPE : DSR_E_ORG,
-						 0, NULL, 0};
+						 0, NULL, 0, false};
 				a = k;
 			}
 		}
@@ -1394,11 +1453,12 @@ void dsr__entities(nlp_doc *d, const dsr_timex *tx, size_t ntx, dsr_entity **out
 		}
 		bool title_only = (b - a == 1 && (d->tok[a].lex & LX_TITLE)) || S_opens_title(d, a, b);
 		if (!lower && !digits && !title_only && b > a)
-			e[n++] = (S_ent){a, b, et, 0, NULL, 0};
+			e[n++] = (S_ent){a, b, et, 0, NULL, 0, false};
 		i = j;
 	}
 	n = S_runs(d, e, n, lab);
 	n = S_join_suffix(d, e, n);
+	n = S_glue_runs(d, e, n);
 	S_retype(d, e, n, speakers, nspeak);
 	n = S_consistency(d, e, n, d->ntok + 1);
 	n = S_drop_common(d, e, n);

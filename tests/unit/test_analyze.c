@@ -511,6 +511,23 @@ void test_attribution_possessor(void)
 
 /* a compass word before a common noun is an adjective of a region's
  * people ("Western envoys", as "Velsenian envoys"), before a name a place */
+/* A name the tagger cut in two is one organisation: a run it left out
+ * and the common noun it took alone, a newsroom and its adjectives. */
+void test_entity_glued_names(void)
+{
+	dsr_analysis an = S_run("Ravel Quist spoke in Davos on Tuesday.\n\n"
+				"Envoys met at the World Economic Forum in Davos on Tuesday, and "
+				"\"we will not back down,\" Halvard Stenmark told Harbor News Digital. "
+				"Greta Olin told Tarn Times Online the same.",
+				"2030-05-08");
+	CHECK(S_is(&an, "World Economic Forum", 0, DSR_E_ORG));
+	CHECK(!S_ent(&an, "Forum", 0));
+	CHECK(S_is(&an, "Harbor News Digital", 0, DSR_E_ORG));
+	CHECK(!S_ent(&an, "Digital", 0));
+	CHECK(S_is(&an, "Tarn Times Online", 0, DSR_E_ORG));
+	CHECK(S_is(&an, "Halvard Stenmark", 0, DSR_E_PERSON));
+}
+
 void test_entity_region_adjective(void)
 {
 	dsr_analysis an = S_run("The talks drew Western envoys and Iranian officials to the port. "
