@@ -605,6 +605,122 @@ static size_t S_para_end(const nlp_doc *d, size_t i)
 	return e;
 }
 
+/* ---- the sex of the people an article names, for "he" and "she" ---- */
+
+/* 1 for he, him, his; 2 for she, her, hers; else 0 */
+static int S_pron_gender(const nlp_doc *d, size_t i)
+{
+	static const char *const m[] = {"he", "him", "his", NULL};
+	static const char *const f[] = {"she", "her", "hers", NULL};
+	return dsr__tk_in(d, i, m) ? 1 : dsr__tk_in(d, i, f) ? 2 : 0;
+}
+
+/* the same for the words that say it of a person: "Mr.", "spokeswoman" */
+static int S_word_gender(const nlp_doc *d, size_t i)
+{
+	static const char *const m[] = {
+		"mr", "mr.", "spokesman", "chairman", "congressman", "businessman",
+		"husband", "father", "son", "brother", "king", "prince", "actor", "sir",
+		"grandfather", "uncle", "nephew", "boyfriend", NULL};
+	static const char *const f[] = {
+		"mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "chairwoman", "congresswoman",
+		"businesswoman", "wife", "mother", "daughter", "sister", "queen", "princess",
+		"actress", "dame", "grandmother", "aunt", "niece", "girlfriend", NULL};
+	return dsr__tk_in(d, i, m) ? 1 : dsr__tk_in(d, i, f) ? 2 : 0;
+}
+
+#define S_NSEX 64
+
+typedef struct S_genders {
+	const char *canon[S_NSEX];
+	int votes[S_NSEX][3];
+	size_t n;
+} S_genders;
+
+static void S_vote(S_genders *x, const char *canon, int g)
+{
+	if (!canon || !g)
+		return;
+	size_t k = 0;
+	while (k < x->n && strcmp(x->canon[k], canon))
+		k++;
+	if (k == x->n) {
+		if (x->n == S_NSEX)
+			return;
+		x->canon[x->n] = canon;
+		memset(x->votes[x->n++], 0, sizeof x->votes[0]);
+	}
+	x->votes[k][g]++;
+}
+
+/* May the person named `canon` be called by a pronoun of gender g? Not
+ * when the article says the other more often. */
+static bool S_may_be(const S_genders *x, const char *canon, int g)
+{
+	if (!canon || !g)
+		return true;
+	for (size_t k = 0; k < x->n; k++)
+		if (!strcmp(x->canon[k], canon))
+			return x->votes[k][3 - g] <= x->votes[k][g];
+	return true;
+}
+
+static bool S_of_saying(const nlp_doc *d, const at_ctx *c, size_t i);
+
+static bool S_comma(const nlp_doc *d, size_t i)
+{
+	return tk_len(d, i) == 1 && d->text[d->tok[i].start] == ',';
+}
+
+/*
+ * What the article says of each named person's sex: a courtesy title or a
+ * word of kin or office just before the name ("Ms. Reyes", "spokeswoman
+ * Ana Brel", "his aunt, Jeri Rees"), which counts twice, and the "he" or
+ * "she" that opens what the name says ("Reyes said she would", "Veld, who
+ * runs the ferry, told reporters that he"), which in reported speech is
+ * the name nearly always. Other pronouns after a name are as often
+ * someone else ("Zoli said the son was known for his views", "a stance
+ * on Trump, but said she").
+ */
+static void S_genders_find(const nlp_doc *d, const at_ctx *c, const dsr_entity *ent, size_t ne,
+			   const long *eidx, S_genders *x)
+{
+	static const char *const subj[] = {"he", "she", NULL};
+	x->n = 0;
+	for (size_t i = 0; i < d->ntok; i++) {
+		long e = eidx[i];
+		if (e < 0 || (size_t)e >= ne || ent[e].type != DSR_E_PERSON ||
+		    d->tok[i].start != ent[e].sp.start)
+			continue;
+		const char *who = ent[e].canonical;
+		size_t w = i > 1 && S_comma(d, i - 1) ? i - 2 : i > 0 ? i - 1 : i;
+		if (w < i) {
+			S_vote(x, who, S_word_gender(d, w));
+			S_vote(x, who, S_word_gender(d, w));
+		}
+		size_t j = i + 1;
+		while (j < d->ntok && eidx[j] == e)
+			j++;
+		/* past an apposition between commas ("Veld, 52,") */
+		if (j < d->ntok && S_comma(d, j)) {
+			size_t k = j + 1;
+			while (k < d->ntok && k < j + 10 && !S_comma(d, k) && !S_qmark(d, k) &&
+			       !(d->tok[k].flags & DSR_TK_SSTART))
+				k++;
+			j = k < d->ntok && S_comma(d, k) ? k + 1 : d->ntok;
+		}
+		if (j + 1 >= d->ntok || !S_of_saying(d, c, j))
+			continue;
+		j++;
+		if (dsr__tk_is(d, j, "reporters") && j + 1 < d->ntok)
+			j++;
+		if (dsr__tk_is(d, j, "that") && j + 1 < d->ntok)
+			j++;
+		if (dsr__tk_in(d, j, subj))
+			S_vote(x, who, S_pron_gender(d, j));
+	}
+}
+
 /* Is token i a verb of saying (WordNet's communication verbs, "agreed" too,
  * which the lexicon lists only as an adjective)? */
 static bool S_of_saying(const nlp_doc *d, const at_ctx *c, size_t i)
@@ -1399,6 +1515,14 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		a->src.canonical = a->src.kind == DSR_S_OUTLET ? S_outlet_name(d, a->ss, a->se) : NULL;
 		if (!a->src.canonical)
 			a->src.canonical = S_canon(d, ent, eidx, a->ss, a->se);
+	}
+	S_genders sex;
+	S_genders_find(d, &c, ent, ne, eidx, &sex);
+	for (size_t k = 0; k < na; k++) {
+		S_att *a = &at[k];
+		if (a->se <= a->ss)
+			continue;
+		int g = a->se == a->ss + 1 ? S_pron_gender(d, a->ss) : 0;
 		bool he = a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_pron_person);
 		bool they = a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_pron_group);
 		bool it = a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_pron_thing);
@@ -1406,30 +1530,31 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		bool firm = S_definite_org(d, a->ss, a->se);
 		if (!he && !they && !it && !paper && !firm)
 			continue;
-		/* the nearest earlier named teller that fits */
+		/* the nearest earlier named teller that fits ("she" is no man's) */
 		const dsr_teller *ref = NULL;
 		for (size_t b = k; b-- > 0 && !ref && k - b <= 64;) {
-			const dsr_teller *t = &at[b].src;
-			if (c.sid[at[b].cs] + 6 < c.sid[a->cs])
+			const S_att *o = &at[b];
+			if (c.sid[o->cs] + 6 < c.sid[a->cs])
 				break;
-			if (at[b].se <= at[b].ss)
+			if (o->se <= o->ss)
 				continue;
-			bool named = at[b].se > at[b].ss + 1 || !(d->tok[at[b].ss].lex & LX_FUNC);
-			if (!named || S_definite_outlet(d, at[b].ss, at[b].se))
+			bool named = o->se > o->ss + 1 || !(d->tok[o->ss].lex & LX_FUNC);
+			if (!named || S_definite_outlet(d, o->ss, o->se))
 				continue;
-			if ((he && t->kind == DSR_S_PERSON) ||
-			    (they && (t->kind == DSR_S_OFFICIALS || t->kind == DSR_S_GOVERNMENT ||
-				      t->kind == DSR_S_MEDIA || t->kind == DSR_S_ORGANIZATION)) ||
-			    (it && t->kind != DSR_S_PERSON && t->kind != DSR_S_OFFICIALS) ||
-			    (firm && (t->kind == DSR_S_ORGANIZATION || t->kind == DSR_S_GOVERNMENT)) ||
-			    (paper && t->kind == DSR_S_OUTLET))
-				ref = t;
+			dsr_skind kd = o->src.kind;
+			bool org = kd == DSR_S_ORGANIZATION || kd == DSR_S_GOVERNMENT;
+			if ((he && kd == DSR_S_PERSON && S_may_be(&sex, o->src.canonical, g)) ||
+			    (they && (org || kd == DSR_S_OFFICIALS || kd == DSR_S_MEDIA)) ||
+			    (it && kd != DSR_S_PERSON && kd != DSR_S_OFFICIALS) || (firm && org) ||
+			    (paper && kd == DSR_S_OUTLET))
+				ref = &o->src;
 		}
 		if (!ref && (he || paper || it || firm)) {
 			/* else the nearest entity of the right type before the cue */
 			dsr_etype want = he ? DSR_E_PERSON : DSR_E_ORG;
 			for (size_t i = a->ss; i-- > 0;) {
-				if (eidx[i] >= 0 && ent[eidx[i]].type == want) {
+				if (eidx[i] >= 0 && ent[eidx[i]].type == want &&
+				    (!he || S_may_be(&sex, ent[eidx[i]].canonical, g))) {
 					a->src.canonical = ent[eidx[i]].canonical;
 					break;
 				}

@@ -496,6 +496,28 @@ void test_attribution_as_reported(void)
 
 /* a teller the tagger cut after its owner's name ("'s administration")
  * gets the name back */
+/* "she" is no man's: the nearest teller the article calls a man is
+ * passed over ("Veld said he", "Mr. Arne"), a woman is not. */
+void test_attribution_pronoun_sex(void)
+{
+	dsr_analysis an = S_run("The mayor of Tarnby, Dana Reyes, said she would close the harbor "
+				"road on Friday.\n\n"
+				"Tomas Veld, who runs the ferry company, said he feared the closure "
+				"would cost his firm 40,000 euros a week.\n\n"
+				"\"We cannot wait another winter,\" she told reporters on Thursday.\n\n"
+				"Mr. Arne, the harbor master, warned that the pier was failing. "
+				"\"It will not last,\" he added.",
+				"2030-05-08");
+	const dsr_attribution *a = S_att(&an, "told");
+	CHECK(a && a->has_source && a->source.canonical);
+	if (a && a->has_source && a->source.canonical)
+		CHECK_STR(a->source.canonical, "Dana Reyes");
+	a = S_att(&an, "added");
+	CHECK(a && a->has_source && a->source.canonical);
+	if (a && a->has_source && a->source.canonical)
+		CHECK(strstr(a->source.canonical, "Arne") != NULL);
+}
+
 void test_attribution_possessor(void)
 {
 	dsr_analysis an = S_run("Narratives have split in the wake of Sunday's crash, with members of "
