@@ -733,6 +733,19 @@ static bool S_of_saying(const nlp_doc *d, const at_ctx *c, size_t i)
 	return ll && ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VCOMM);
 }
 
+/* a word in -ed or -ing that is no noun ("reflected", "moving") */
+static bool S_verb_form(const nlp_doc *d, size_t i)
+{
+	const char *w = d->low + d->tok[i].start;
+	size_t n = tk_len(d, i);
+	return !(d->tok[i].lex & LX_NOUN) && n > 4 &&
+	       (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3));
+}
+
+/* ("her" is also a person: "according to her") */
+static const char *const S_determiners[] = {"the", "a", "an", "its", "their", "his", "this",
+					    "these", "those", NULL};
+
 /* Words no teller begins or ends with. */
 static const char *const S_not_teller[] = {"n't", "n\xe2\x80\x99t", "do", "does",
 					   "did", NULL};
@@ -814,6 +827,20 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 	if (a->se == a->ss + 1 && (d->tok[a->ss].lex & LX_ADV) &&
 	    !(d->tok[a->ss].lex & (LX_NOUN | LX_FUNC)) && !(d->tok[a->ss].flags & DSR_TK_CAP))
 		a->se = a->ss;
+	/* a teller cut after its determiner ("The | airline moved ..."): the
+	 * nouns after it, and adjectives before them, are part of it; a
+	 * determiner alone is none */
+	if (a->se > a->ss && dsr__tk_in(d, a->se - 1, S_determiners)) {
+		size_t e = a->se, head = a->se, lim = a->se <= a->cs ? a->cs : we;
+		while (e < lim && e < a->se + 4 && c->sid[e] == c->sid[a->se - 1] &&
+		       (d->tok[e].lex & (LX_NOUN | LX_ADJ)) && !(d->tok[e].lex & (LX_VERBINF | LX_FUNC)) &&
+		       !(d->tok[e].flags & DSR_TK_PUNCT) && !S_verb_form(d, e)) {
+			if (d->tok[e].lex & LX_NOUN)
+				head = e + 1;
+			e++;
+		}
+		a->se = head > a->se ? head : a->se == a->ss + 1 ? a->ss : a->se;
+	}
 	/* a teller cut after its owner's name ("'s administration"): the name,
 	 * the capitalised run just before in the sentence, is part of it */
 	if (a->se > a->ss + 1 && a->ss > ws && dsr__tk_poss(d, a->ss)) {
@@ -965,6 +992,20 @@ static const char *const S_w_firm[] = {"company", "firm", "group", "manufacturer
 static bool S_definite_org(const nlp_doc *d, size_t s, size_t e)
 {
 	return e == s + 2 && dsr__tk_is(d, s, "the") && dsr__tk_in(d, s + 1, S_w_firm);
+}
+
+/* May "the WORD" (token w) stand for the teller [s, e)? A company or an
+ * agency by any name (ICE is "the agency"), but a ministry only by a name
+ * with that word ("the ministry" after "the Defence Ministry", not after
+ * "the council"). */
+static bool S_definite_fits(const nlp_doc *d, size_t w, size_t s, size_t e)
+{
+	if (!dsr__tk_is(d, w, "ministry"))
+		return true;
+	for (size_t i = s; i < e; i++)
+		if (d->hw[i] == d->hw[w])
+			return true;
+	return false;
 }
 
 static int S_cmp_att(const void *x, const void *y)
@@ -1545,7 +1586,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			bool org = kd == DSR_S_ORGANIZATION || kd == DSR_S_GOVERNMENT;
 			if ((he && kd == DSR_S_PERSON && S_may_be(&sex, o->src.canonical, g)) ||
 			    (they && (org || kd == DSR_S_OFFICIALS || kd == DSR_S_MEDIA)) ||
-			    (it && kd != DSR_S_PERSON && kd != DSR_S_OFFICIALS) || (firm && org) ||
+			    (it && kd != DSR_S_PERSON && kd != DSR_S_OFFICIALS) ||
+			    (firm && org && S_definite_fits(d, a->ss + 1, o->ss, o->se)) ||
 			    (paper && kd == DSR_S_OUTLET))
 				ref = &o->src;
 		}
@@ -1554,7 +1596,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			dsr_etype want = he ? DSR_E_PERSON : DSR_E_ORG;
 			for (size_t i = a->ss; i-- > 0;) {
 				if (eidx[i] >= 0 && ent[eidx[i]].type == want &&
-				    (!he || S_may_be(&sex, ent[eidx[i]].canonical, g))) {
+				    (!he || S_may_be(&sex, ent[eidx[i]].canonical, g)) &&
+				    (!firm || S_definite_fits(d, a->ss + 1, i, i + 1))) {
 					a->src.canonical = ent[eidx[i]].canonical;
 					break;
 				}

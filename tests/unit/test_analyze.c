@@ -518,6 +518,31 @@ void test_attribution_pronoun_sex(void)
 		CHECK(strstr(a->source.canonical, "Arne") != NULL);
 }
 
+/* A teller cut after its determiner gets its noun back; "the ministry" is
+ * no council named before it. */
+void test_attribution_definite_tellers(void)
+{
+	dsr_analysis an = S_run("The airline moved its hub to Farsund last year, citing its strategic "
+				"location on the coast.\n\n"
+				"The council voted to close the pier, citing safety concerns.\n\n"
+				"The ministry rejected the bid on Monday, citing the Velder Freight "
+				"contract.",
+				"2030-05-08");
+	size_t ncite = 0;
+	for (size_t i = 0; i < an.nattributions; i++) {
+		const dsr_attribution *a = &an.attributions[i];
+		if (!a->has_source)
+			continue;
+		const char *src = S_span(&an, a->source.sp);
+		CHECK(strcmp(src, "The") != 0);
+		if (!strcmp(src, "The airline"))
+			ncite++;
+		if (!strcmp(src, "The ministry"))
+			CHECK(a->source.canonical && !strstr(a->source.canonical, "council"));
+	}
+	CHECK(ncite > 0);
+}
+
 void test_attribution_possessor(void)
 {
 	dsr_analysis an = S_run("Narratives have split in the wake of Sunday's crash, with members of "
