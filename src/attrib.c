@@ -733,6 +733,20 @@ static bool S_of_saying(const nlp_doc *d, const at_ctx *c, size_t i)
 	return ll && ll != n && (dsr__lx_cls(d->nlp, lb, ll) & LX_VCOMM);
 }
 
+/* Are tokens [s, e) a time alone: a weekday or a month, then parts of a
+ * day, numbers and time words ("Tuesday evening", "March 3")? */
+static bool S_time_only(const nlp_doc *d, size_t s, size_t e)
+{
+	static const char *const part[] = {"morning", "afternoon", "evening", "night", NULL};
+	if (!(d->tok[s].lex & (LX_WEEKDAY | LX_MONTH)))
+		return false;
+	for (size_t i = s + 1; i < e; i++)
+		if (!(d->tok[i].lex & (LX_WEEKDAY | LX_MONTH | LX_TIMEX)) &&
+		    !(d->tok[i].flags & (DSR_TK_NUM | DSR_TK_PUNCT)) && !dsr__tk_in(d, i, part))
+			return false;
+	return true;
+}
+
 /* a word in -ed or -ing that is no noun ("reflected", "moving") */
 static bool S_verb_form(const nlp_doc *d, size_t i)
 {
@@ -826,6 +840,9 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->ss++;
 	if (a->se == a->ss + 1 && (d->tok[a->ss].lex & LX_ADV) &&
 	    !(d->tok[a->ss].lex & (LX_NOUN | LX_FUNC)) && !(d->tok[a->ss].flags & DSR_TK_CAP))
+		a->se = a->ss;
+	/* a time is no teller ("Tuesday evening | proved") */
+	if (a->se > a->ss && S_time_only(d, a->ss, a->se))
 		a->se = a->ss;
 	/* a teller cut after its determiner ("The | airline moved ..."): the
 	 * nouns after it, and adjectives before them, are part of it; a

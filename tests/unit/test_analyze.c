@@ -519,14 +519,17 @@ void test_attribution_pronoun_sex(void)
 }
 
 /* A teller cut after its determiner gets its noun back; "the ministry" is
- * no council named before it. */
+ * no council named before it; a time is no teller. */
 void test_attribution_definite_tellers(void)
 {
 	dsr_analysis an = S_run("The airline moved its hub to Farsund last year, citing its strategic "
 				"location on the coast.\n\n"
 				"The council voted to close the pier, citing safety concerns.\n\n"
 				"The ministry rejected the bid on Monday, citing the Velder Freight "
-				"contract.",
+				"contract.\n\n"
+				"The ferry losing power as Mayor Dana Reyes began her trip to Oslo, "
+				"Norway, Tuesday evening proved her point that the town needs a new boat, "
+				"her office said.",
 				"2030-05-08");
 	size_t ncite = 0;
 	for (size_t i = 0; i < an.nattributions; i++) {
@@ -535,6 +538,7 @@ void test_attribution_definite_tellers(void)
 			continue;
 		const char *src = S_span(&an, a->source.sp);
 		CHECK(strcmp(src, "The") != 0);
+		CHECK(strcmp(src, "Tuesday evening") != 0);
 		if (!strcmp(src, "The airline"))
 			ncite++;
 		if (!strcmp(src, "The ministry"))
