@@ -386,6 +386,38 @@ static void S_light_verb(const S_cx *cx, dsr_claim *c, size_t v, size_t b)
 	c->theme = S_noun_head(d, k + 2, b);
 }
 
+static bool S_ends_s(const nlp_doc *d, size_t i)
+{
+	size_t n = tk_len(d, i);
+	return n > 3 && d->low[d->tok[i].start + n - 1] == 's';
+}
+
+/* Is every word of tokens [a, b), three or more, in capitals? A heading
+ * or a link to another story ("CAPITAL'S MAYOR VOWS TO FIGHT BACK"),
+ * never a proposition of the article. */
+static bool S_shouted(const nlp_doc *d, size_t a, size_t b)
+{
+	size_t words = 0;
+	for (size_t i = a; i < b; i++) {
+		if (!(d->tok[i].flags & DSR_TK_WORD) || tk_len(d, i) < 2)
+			continue;
+		if (!(d->tok[i].flags & DSR_TK_UPPER))
+			return false;
+		words++;
+	}
+	return words >= 3;
+}
+
+/* Is token i an owner's "'s" ("the agent's actions"), not "is" or "has"
+ * ("it's fair", "he's gone")? Only after a pronoun is it a verb. */
+static bool S_owner_s(const nlp_doc *d, size_t i)
+{
+	static const char *const pron[] = {"he", "she", "it", "that", "there", "here", "what",
+					   "who", "where", "which", "this", "everyone", "nobody",
+					   "everything", "nothing", "something", "someone", NULL};
+	return dsr__tk_poss(d, i) && i > 0 && !dsr__tk_in(d, i - 1, pron);
+}
+
 /* The newsroom's own doings, no news: "X reached out to Y for comment",
  * "did not respond to a request for comment", "declined to comment",
  * "The Agency contributed to this report". */
@@ -427,11 +459,15 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		hedge |= S_in(cx, i, W_HEDGE) &&
 			 (!(d->tok[i].flags & DSR_TK_CAP) || (d->tok[i].flags & DSR_TK_SSTART));
 		int vs = v == (size_t)-1 || weak ? (S_have_main(cx, i, b) ? 2 : S_verb(cx, i, a)) : 0;
-		if (vs == 2 || (vs == 1 && v == (size_t)-1)) {
+		/* of two words that may be verbs side by side, a plural and a
+		 * past form, the plural is the subject: "Prices | rose" */
+		bool subj = weak && vs == 1 && i == v + 1 && S_ends_s(d, v) && !S_ends_s(d, i) &&
+			    (dsr__tk_verb_lex(d, i) & LX_VERBINF);
+		if (vs == 2 || (vs == 1 && v == (size_t)-1) || subj) {
 			weak = vs == 1;
 			v = i;
 		}
-		if (cop == (size_t)-1 && S_in(cx, i, W_COP))
+		if (cop == (size_t)-1 && S_in(cx, i, W_COP) && !S_owner_s(d, i))
 			cop = i;
 	}
 	/* a noun read as a verb only for want of one, before a copula: "the
@@ -450,7 +486,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		    (k > v || (v > 0 && dsr__tk_is(d, v - 1, "on"))))
 			return;
 	}
-	if (S_newsroom(d, a, b))
+	if (S_newsroom(d, a, b) || S_shouted(d, a, b))
 		return;
 	char lb[64];
 	size_t ll;

@@ -936,6 +936,24 @@ void test_claims(void)
 /* Predicates and tellers: a cue's verb standing in, "have" as a verb, adverbs
  * around the cue. */
 /* the newsroom's own doings are no claims */
+/* A heading in capitals is no claim; an owner's "'s" is no "is"; of a
+ * plural and a past form side by side, the past form is the verb. */
+void test_claims_shapes(void)
+{
+	dsr_analysis an = S_run("TARNBY MAYOR VOWS TO CLOSE HARBOR ROAD\n\n"
+				"Prices rose by 4 percent in March. Allies of the mayor defended "
+				"the agent's actions as lawful.",
+				"2030-05-08");
+	bool rise = false;
+	for (size_t i = 0; i < an.nclaims; i++) {
+		const dsr_claim *c = &an.claims[i];
+		CHECK(strcmp(c->action, "vow") != 0 && strcmp(c->action, "close") != 0);
+		CHECK(strcmp(c->action, "price") != 0 && strcmp(c->action, "be") != 0);
+		rise |= !strcmp(c->action, "rise");
+	}
+	CHECK(rise);
+}
+
 void test_claims_newsroom(void)
 {
 	dsr_analysis an = S_run("The Harbor Gazette reached out to the ministry for comment. Norvik did "
