@@ -667,11 +667,6 @@ static bool S_may_be(const S_genders *x, const char *canon, int g)
 
 static bool S_of_saying(const nlp_doc *d, const at_ctx *c, size_t i);
 
-static bool S_comma(const nlp_doc *d, size_t i)
-{
-	return tk_len(d, i) == 1 && d->text[d->tok[i].start] == ',';
-}
-
 /*
  * What the article says of each named person's sex: a courtesy title or a
  * word of kin or office just before the name ("Ms. Reyes", "spokeswoman
@@ -693,7 +688,7 @@ static void S_genders_find(const nlp_doc *d, const at_ctx *c, const dsr_entity *
 		    d->tok[i].start != ent[e].sp.start)
 			continue;
 		const char *who = ent[e].canonical;
-		size_t w = i > 1 && S_comma(d, i - 1) ? i - 2 : i > 0 ? i - 1 : i;
+		size_t w = i > 1 && dsr__tk_is(d, i - 1, ",") ? i - 2 : i > 0 ? i - 1 : i;
 		if (w < i) {
 			S_vote(x, who, S_word_gender(d, w));
 			S_vote(x, who, S_word_gender(d, w));
@@ -702,12 +697,12 @@ static void S_genders_find(const nlp_doc *d, const at_ctx *c, const dsr_entity *
 		while (j < d->ntok && eidx[j] == e)
 			j++;
 		/* past an apposition between commas ("Veld, 52,") */
-		if (j < d->ntok && S_comma(d, j)) {
+		if (j < d->ntok && dsr__tk_is(d, j, ",")) {
 			size_t k = j + 1;
-			while (k < d->ntok && k < j + 10 && !S_comma(d, k) && !S_qmark(d, k) &&
+			while (k < d->ntok && k < j + 10 && !dsr__tk_is(d, k, ",") && !S_qmark(d, k) &&
 			       !(d->tok[k].flags & DSR_TK_SSTART))
 				k++;
-			j = k < d->ntok && S_comma(d, k) ? k + 1 : d->ntok;
+			j = k < d->ntok && dsr__tk_is(d, k, ",") ? k + 1 : d->ntok;
 		}
 		if (j + 1 >= d->ntok || !S_of_saying(d, c, j))
 			continue;

@@ -392,22 +392,6 @@ static bool S_ends_s(const nlp_doc *d, size_t i)
 	return n > 3 && d->low[d->tok[i].start + n - 1] == 's';
 }
 
-/* Is every word of tokens [a, b), three or more, in capitals? A heading
- * or a link to another story ("CAPITAL'S MAYOR VOWS TO FIGHT BACK"),
- * never a proposition of the article. */
-static bool S_shouted(const nlp_doc *d, size_t a, size_t b)
-{
-	size_t words = 0;
-	for (size_t i = a; i < b; i++) {
-		if (!(d->tok[i].flags & DSR_TK_WORD) || tk_len(d, i) < 2)
-			continue;
-		if (!(d->tok[i].flags & DSR_TK_UPPER))
-			return false;
-		words++;
-	}
-	return words >= 3;
-}
-
 /* Is token i an owner's "'s" ("the agent's actions"), not "is" or "has"
  * ("it's fair", "he's gone")? Only after a pronoun is it a verb. */
 static bool S_owner_s(const nlp_doc *d, size_t i)
@@ -486,7 +470,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		    (k > v || (v > 0 && dsr__tk_is(d, v - 1, "on"))))
 			return;
 	}
-	if (S_newsroom(d, a, b) || S_shouted(d, a, b))
+	if (S_newsroom(d, a, b) || dsr__tk_shouted(d, a, b) >= 3)
 		return;
 	char lb[64];
 	size_t ll;

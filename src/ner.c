@@ -1024,14 +1024,7 @@ static bool S_name_word(const nlp_doc *d, size_t i, bool adj)
 	       (lex & (adj ? LX_ADJ : LX_NOUN | LX_ADJ)) && !(lex & (names | LX_TITLE));
 }
 
-/* Is every word of tokens [a, b) in capitals (a shouted heading)? */
-static bool S_all_upper(const nlp_doc *d, size_t a, size_t b)
-{
-	for (size_t i = a; i < b; i++)
-		if ((d->tok[i].flags & DSR_TK_WORD) && !(d->tok[i].flags & DSR_TK_UPPER))
-			return false;
-	return true;
-}
+static size_t S_origin_word(const nlp_doc *d, size_t i);
 
 /*
  * Two names side by side in a sentence that are one organisation's name
@@ -1041,8 +1034,6 @@ static bool S_all_upper(const nlp_doc *d, size_t a, size_t b)
  * organisation and one or two adjectives written as names after it
  * ("Harbor News" + "Digital", "Tarn Times" + "Online").
  */
-static size_t S_origin_word(const nlp_doc *d, size_t i);
-
 static size_t S_glue_runs(const nlp_doc *d, S_ent *e, size_t n)
 {
 	size_t w = 0;
@@ -1050,7 +1041,7 @@ static size_t S_glue_runs(const nlp_doc *d, S_ent *e, size_t n)
 		S_ent *x = w ? &e[w - 1] : NULL, *y = &e[i];
 		if (x && x->b == y->a && !(d->tok[y->a].flags & DSR_TK_SSTART) && x->type == DSR_E_ORG) {
 			bool glue = false;
-			if (x->run && !y->run && !S_all_upper(d, x->a, x->b) && !S_origin_word(d, x->b - 1))
+			if (x->run && !y->run && !dsr__tk_shouted(d, x->a, x->b) && !S_origin_word(d, x->b - 1))
 				glue = y->type == DSR_E_ORG ||
 				       (y->b - y->a == 1 && y->type == DSR_E_EQUIPMENT &&
 					S_name_word(d, y->a, false) && !S_designation(d, y->a));

@@ -136,6 +136,22 @@ static inline bool dsr__tk_poss(const nlp_doc *d, size_t i)
 	return dsr__tk_is(d, i, "'s") || dsr__tk_is(d, i, "\xe2\x80\x99s");
 }
 
+/* The words of two letters or more in tokens [a, b) when every one is in
+ * capitals (a heading, a link to another story: "MAYOR VOWS TO FIGHT"),
+ * else 0. */
+static inline size_t dsr__tk_shouted(const nlp_doc *d, size_t a, size_t b)
+{
+	size_t words = 0;
+	for (size_t i = a; i < b; i++) {
+		if (!(d->tok[i].flags & DSR_TK_WORD) || d->tok[i].end - d->tok[i].start < 2)
+			continue;
+		if (!(d->tok[i].flags & DSR_TK_UPPER))
+			return 0;
+		words++;
+	}
+	return words;
+}
+
 /* Is token i a plural acronym ("UAVs", "NGOs"): capitals, then an "s"? */
 static inline bool dsr__tk_plural_acronym(const nlp_doc *d, size_t i)
 {
