@@ -1558,6 +1558,8 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		S_passive(d, &at[k]);
 	}
 	/* sources: kind, canonical, pronouns and "the newspaper" resolved backwards */
+	S_genders sex;
+	S_genders_find(d, &c, ent, ne, eidx, &sex);
 	for (size_t k = 0; k < na; k++) {
 		S_att *a = &at[k];
 		if (a->se <= a->ss)
@@ -1568,13 +1570,6 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		a->src.canonical = a->src.kind == DSR_S_OUTLET ? S_outlet_name(d, a->ss, a->se) : NULL;
 		if (!a->src.canonical)
 			a->src.canonical = S_canon(d, ent, eidx, a->ss, a->se);
-	}
-	S_genders sex;
-	S_genders_find(d, &c, ent, ne, eidx, &sex);
-	for (size_t k = 0; k < na; k++) {
-		S_att *a = &at[k];
-		if (a->se <= a->ss)
-			continue;
 		int g = a->se == a->ss + 1 ? S_pron_gender(d, a->ss) : 0;
 		bool he = a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_pron_person);
 		bool they = a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_pron_group);
