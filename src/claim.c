@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nlp.h"
+#include "percep.h"
 
 enum { W_AUX = 1, W_DET = 2, W_NEG = 4, W_HEDGE = 8, W_COP = 16, W_LOC = 32, W_ART = 64, W_PLAN = 128 };
 
@@ -75,12 +76,36 @@ static const char *const S_light[] = {"reach", "make", "strike", "conclude", "se
 				      "conduct", "carry", "give", "take", "complete", "resume",
 				      "undertake", "stage", "mount", "perform", "announce", NULL};
 
-static bool S_lemma_in(const char *lem, const char *const *ws)
+/* The lists as sets: words of a token (W_ bits, by its word hash) and
+ * lemmas (L_ bits), built once with the lexicon. */
+enum { L_LIGHT = 1, L_CONTROL = 2, L_NEG_CUE = 4, L_HEDGE_CUE = 8, L_AUX = 16 };
+struct cl_sets {
+	nlp_wset word, lemma;
+};
+
+struct cl_sets *dsr__cl_sets_build(void)
 {
-	for (; *ws; ws++)
-		if (!strcmp(lem, *ws))
-			return true;
-	return false;
+	struct cl_sets *x = dsr_xcalloc(1, sizeof *x);
+	dsr__wset_add(&x->word, S_aux, W_AUX);
+	dsr__wset_add(&x->word, S_det, W_DET);
+	dsr__wset_add(&x->word, S_neg, W_NEG);
+	dsr__wset_add(&x->word, S_hedge, W_HEDGE);
+	dsr__wset_add(&x->word, S_plan, W_PLAN);
+	dsr__wset_add(&x->word, S_copula, W_COP);
+	dsr__wset_add(&x->word, S_loc, W_LOC);
+	dsr__wset_add(&x->word, S_art, W_ART);
+	dsr__wset_add(&x->lemma, S_light, L_LIGHT);
+	dsr__wset_add(&x->lemma, S_control, L_CONTROL);
+	dsr__wset_add(&x->lemma, S_neg_cue, L_NEG_CUE);
+	dsr__wset_add(&x->lemma, S_hedge_cue, L_HEDGE_CUE);
+	dsr__wset_add(&x->lemma, S_aux, L_AUX);
+	return x;
+}
+
+/* Is the lemma (NUL-terminated) in a list of `bits`? */
+static bool S_lemma_in(const nlp_doc *d, const char *lem, uint32_t bits)
+{
+	return (dsr__wset_get(&d->nlp->cls->lemma, pm_fh(0, lem, strlen(lem))) & bits) != 0;
 }
 
 
@@ -349,7 +374,7 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 static void S_light_verb(const S_cx *cx, dsr_claim *c, size_t v, size_t b)
 {
 	nlp_doc *d = cx->d;
-	if (!c->action || !S_lemma_in(c->action, S_light))
+	if (!c->action || !S_lemma_in(d, c->action, L_LIGHT))
 		return;
 	size_t k = v + 1;
 	while (k < b && k < v + 4 && (S_in(cx, k, W_DET) || ((d->tok[k].lex & LX_ADJ) &&
@@ -478,7 +503,7 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 		ll = dsr__lemma(d->nlp, d->low + d->tok[v].start, tk_len(d, v), true, lb, sizeof lb);
 		lb[ll < sizeof lb ? ll : sizeof lb - 1] = 0;
 		/* "Iran had agreed to supply drones": the claim is the supplying */
-		if (S_lemma_in(lb, S_control) && v + 2 < b && dsr__tk_is(d, v + 1, "to") &&
+		if (S_lemma_in(d, lb, L_CONTROL) && v + 2 < b && dsr__tk_is(d, v + 1, "to") &&
 		    S_verb(cx, v + 2, a) == 2) {
 			v += 2;
 			ll = dsr__lemma(d->nlp, d->low + d->tok[v].start, tk_len(d, v), true, lb, sizeof lb);
@@ -510,8 +535,8 @@ static void S_claim(const S_cx *cx, const S_unit *u, dsr_claim *c)
 			cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
 			/* "denied that it sold" is a sale denied; "rejected the
 			 * plan" is a rejection */
-			neg |= !stand_in && S_lemma_in(cb, S_neg_cue);
-			hedge |= S_lemma_in(cb, S_hedge_cue);
+			neg |= !stand_in && S_lemma_in(d, cb, L_NEG_CUE);
+			hedge |= S_lemma_in(d, cb, L_HEDGE_CUE);
 		}
 	}
 	/* negation: a "not", "never", "no" shortly before the predicate, in its
@@ -696,7 +721,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		size_t cl = dsr__lemma(d->nlp, d->low + d->tok[ct].start, tk_len(d, ct), true, cb, sizeof cb);
 		cb[cl < sizeof cb ? cl : sizeof cb - 1] = 0;
 		size_t ci = S_tok_at(d, x->content.start);
-		control[k] = S_lemma_in(cb, S_control) && ci < d->ntok &&
+		control[k] = S_lemma_in(d, cb, L_CONTROL) && ci < d->ntok &&
 			     (dsr__tk_is(d, ci, "to") || dsr__tk_is(d, ci, "on"));
 		/* an auxiliary for cue, its verb opening the content ("Norvik had |
 		 * agreed to build"): the teller acts, as after "agreed to" */
@@ -706,7 +731,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 		if (wl < sizeof wb && lead[k]) {
 			memcpy(wb, d->low + d->tok[ct].start, wl);
 			wb[wl] = 0;
-			control[k] = control[k] || S_lemma_in(wb, S_aux);
+			control[k] = control[k] || S_lemma_in(d, wb, L_AUX);
 		}
 		/* the cue's verb stands in when the content has none ("started the
 		 * production of drones", "rejected the plan") */
@@ -771,7 +796,7 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 					continue;
 				covered[s] = true;
 				u[nu++] = (S_unit){a, b, att, (uint32_t)s, actor, wl,
-						   control[k] && S_lemma_in(will[k], S_hedge_cue), around < -1 ? -1 : around};
+						   control[k] && S_lemma_in(d, will[k], L_HEDGE_CUE), around < -1 ? -1 : around};
 			}
 		}
 	}
@@ -780,20 +805,10 @@ void dsr__claims(nlp_doc *d, dsr_analysis *an)
 			u[nu++] = (S_unit){an->sentences[s].start, an->sentences[s].end, -1, (uint32_t)s, NULL, NULL, false, -1};
 	qsort(u, nu, sizeof *u, S_cmp_unit); /* in text order */
 	/* word classes and holes, once per article */
-	nlp_wset ws;
-	memset(&ws, 0, sizeof ws);
-	dsr__wset_add(&ws, S_aux, W_AUX);
-	dsr__wset_add(&ws, S_det, W_DET);
-	dsr__wset_add(&ws, S_neg, W_NEG);
-	dsr__wset_add(&ws, S_hedge, W_HEDGE);
-	dsr__wset_add(&ws, S_plan, W_PLAN);
-	dsr__wset_add(&ws, S_copula, W_COP);
-	dsr__wset_add(&ws, S_loc, W_LOC);
-	dsr__wset_add(&ws, S_art, W_ART);
 	S_cx cx = {d, an, dsr_arena_alloc(d->arena, d->ntok + 1), dsr_arena_alloc(d->arena, d->ntok + 1)};
 	memset(cx.hole, 0, d->ntok + 1);
 	for (size_t i = 0; i < d->ntok; i++)
-		cx.wm[i] = (uint8_t)dsr__wset_get(&ws, d->hw[i]);
+		cx.wm[i] = (uint8_t)dsr__wset_get(&d->nlp->cls->word, d->hw[i]);
 	for (size_t k = 0; k < an->nattributions; k++) {
 		const dsr_attribution *x = &an->attributions[k];
 		for (size_t i = S_tok_at(d, x->cue.start); i < d->ntok && d->tok[i].start < x->cue.end; i++)

@@ -256,6 +256,7 @@ dsr_err dsr_nlp_new(dsr_nlp **out)
 	nlp->cue = dsr__at_cue_model_load();
 	nlp->role = dsr__at_role_model_load();
 	nlp->atm = dsr__at_memo_build(nlp->cue, nlp->role);
+	nlp->cls = dsr__cl_sets_build();
 	*out = nlp;
 	return DSR_OK;
 }
@@ -268,6 +269,7 @@ void dsr_nlp_free(dsr_nlp *nlp)
 	dsr__pm_free((struct pm_model *)(uintptr_t)nlp->cue);
 	dsr__pm_free((struct pm_model *)(uintptr_t)nlp->role);
 	dsr__at_memo_free(nlp->atm);
+	free(nlp->cls);
 	free(nlp->ent);
 	free(nlp->slot);
 	free(nlp);
@@ -299,23 +301,29 @@ size_t dsr__lemma(const dsr_nlp *nlp, const char *s, size_t n, bool verb, char *
 	if (e && (e->cls & inf) && e->extra)
 		return S_copy(out, outsz, e->extra, e->xlen);
 	/* WordNet's morphy suffix rules, checked against the index */
-	static const char *const nrules[][2] = {
-		{"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
-		{"shes", "sh"}, {"men", "man"}, {"s", ""},
+	typedef struct {
+		const char *suf, *rep;
+		uint8_t sl, bl;
+	} S_rule;
+#define S_R(a, b) {a, b, sizeof a - 1, sizeof b - 1}
+	static const S_rule nrules[] = {
+		S_R("ies", "y"), S_R("ses", "s"), S_R("xes", "x"), S_R("zes", "z"),
+		S_R("ches", "ch"), S_R("shes", "sh"), S_R("men", "man"), S_R("s", ""),
 	};
-	static const char *const vrules[][2] = {
-		{"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"},
-		{"ing", ""}, {"s", ""},
+	static const S_rule vrules[] = {
+		S_R("ies", "y"), S_R("es", "e"), S_R("es", ""), S_R("ed", "e"), S_R("ed", ""),
+		S_R("ing", "e"), S_R("ing", ""), S_R("s", ""),
 	};
-	const char *const(*rules)[2] = verb ? vrules : nrules;
+#undef S_R
+	const S_rule *rules = verb ? vrules : nrules;
 	size_t nr = verb ? sizeof vrules / sizeof *vrules : sizeof nrules / sizeof *nrules;
 	char tmp[64];
 	for (size_t r = 0; r < nr && n < sizeof tmp - 4; r++) {
-		size_t sl = strlen(rules[r][0]), bl = strlen(rules[r][1]);
-		if (n <= sl + 1 || memcmp(s + n - sl, rules[r][0], sl))
+		size_t sl = rules[r].sl, bl = rules[r].bl;
+		if (n <= sl + 1 || memcmp(s + n - sl, rules[r].suf, sl))
 			continue;
 		memcpy(tmp, s, n - sl);
-		memcpy(tmp + n - sl, rules[r][1], bl);
+		memcpy(tmp + n - sl, rules[r].rep, bl);
 		size_t tl = n - sl + bl;
 		if (dsr__lx_cls(nlp, tmp, tl) & base)
 			return S_copy(out, outsz, tmp, tl);

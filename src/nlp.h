@@ -51,6 +51,7 @@ struct dsr_nlp {
 	const struct ner_model *ner;
 	const struct pm_model *cue, *role; /* attribution taggers (attrib.c) */
 	struct at_memo *atm;               /* their small-domain rows */
+	struct cl_sets *cls;               /* the claims' word lists, hashed (claim.c) */
 };
 
 /* Entry of the lowercased word or phrase s[0..n), or NULL. */
@@ -192,6 +193,8 @@ void dsr__at_memo_free(struct at_memo *x);
 void dsr__attributions(nlp_doc *d, const dsr_entity *e, size_t ne, dsr_attribution **out,
 		       size_t *n);
 void dsr__claims(nlp_doc *d, dsr_analysis *an);
+/* The claims' word lists as sets, built once with the lexicon. */
+struct cl_sets *dsr__cl_sets_build(void);
 
 /* ner.c: the tagger's model */
 struct ner_model;
