@@ -386,20 +386,34 @@ uint32_t dsr__at_role_prev_feature(const at_ctx *c, size_t i, int prev)
 	return pm_fi(26, (uint32_t)prev) ^ pm_fi(27, c->d->hw[i]);
 }
 
-size_t dsr__at_role_cue_features(const at_ctx *c, size_t cs, size_t ce, uint32_t b, int prev,
-				 uint32_t *f)
+static uint32_t S_rk_prev(uint32_t prev) { return pm_fi(25, prev); }
+static uint32_t S_rk_bprev(uint32_t b, uint32_t prev) { return pm_fi(28, prev) ^ pm_fi(29, b); }
+
+/* With `small`, the two that read neither the cue nor the text (the
+ * previous label alone and with b) are left out: their rows are in the
+ * memo. */
+static size_t S_role_cue_features(const at_ctx *c, size_t cs, size_t ce, uint32_t b, int prev,
+				  uint32_t *f, bool small)
 {
 	size_t nf = 0;
 	uint32_t dir = b >= 16;
 	uint32_t cue = c->lem[cs];
 	S_add(f, &nf, pm_fi(15, cue) ^ pm_fi(16, (uint32_t)prev * 2 + dir));
-	S_add(f, &nf, pm_fi(25, (uint32_t)prev));
-	S_add(f, &nf, pm_fi(28, (uint32_t)prev) ^ pm_fi(29, b));
+	if (!small) {
+		S_add(f, &nf, S_rk_prev((uint32_t)prev));
+		S_add(f, &nf, S_rk_bprev(b, (uint32_t)prev));
+	}
 	/* the cue's neighbours tell its construction: "X said", "said X", "according to X" */
 	S_add(f, &nf, pm_fi(34, S_hw(c, (long)cs - 1)) ^ pm_fi(35, b));
 	S_add(f, &nf, pm_fi(36, S_hw(c, (long)ce)) ^ pm_fi(37, b));
 	S_add(f, &nf, pm_fi(38, c->lem[ce - 1]) ^ pm_fi(39, dir));
 	return nf;
+}
+
+size_t dsr__at_role_cue_features(const at_ctx *c, size_t cs, size_t ce, uint32_t b, int prev,
+				 uint32_t *f)
+{
+	return S_role_cue_features(c, cs, ce, b, prev, f, false);
 }
 
 size_t dsr__at_role_features(const at_ctx *c, size_t cs, size_t ce, size_t i, int prev,
@@ -417,6 +431,7 @@ struct at_memo {
 	int32_t cue_after[16][8][AT_CUE_NL];
 	int32_t role_lex[64][AT_ROLE_NL];
 	int32_t role_quote[128][AT_ROLE_NL];
+	int32_t role_bprev[25][AT_ROLE_NL][AT_ROLE_NL]; /* b, prev: prev alone and with b */
 };
 
 static void S_memo_add(int32_t *acc, const pm_model *m, uint32_t key)
@@ -448,6 +463,12 @@ at_memo *dsr__at_memo_build(const pm_model *cue, const pm_model *role)
 		S_memo_add(x->role_lex[v], role, S_rk_lex(S_unpack(v >> 1, S_ROLE_LEX), v & 1));
 	for (uint32_t v = 0; v < 128; v++)
 		S_memo_add(x->role_quote[v], role, S_rk_quote(v >> 4, v & 15));
+	for (uint32_t b = 0; b < 25; b++) {
+		for (uint32_t p = 0; p < AT_ROLE_NL; p++) {
+			S_memo_add(x->role_bprev[b][p], role, S_rk_prev(p));
+			S_memo_add(x->role_bprev[b][p], role, S_rk_bprev(b, p));
+		}
+	}
 	return x;
 }
 
@@ -785,9 +806,12 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		dsr__at_role_tok_score(c, m, x, a->cs, a->ce, i, prev, sc);
 		uint32_t b = dsr__at_role_b(a->cs, a->ce, i), key = b * AT_ROLE_NL + (uint32_t)prev;
 		if (!have[key]) {
-			size_t ng = dsr__at_role_cue_features(c, a->cs, a->ce, b, prev, f);
-			memset(part[key], 0, sizeof part[key]);
-			dsr__pm_score(m, f, ng, part[key]);
+			size_t ng = S_role_cue_features(c, a->cs, a->ce, b, prev, f, true);
+			int32_t acc[AT_ROLE_NL];
+			memcpy(acc, x->role_bprev[b][prev], sizeof acc);
+			dsr__pm_acc(m, f, ng, acc);
+			for (int l = 0; l < AT_ROLE_NL; l++)
+				part[key][l] = (float)acc[l] * m->scale;
 			have[key] = true;
 		}
 		for (int l = 0; l < AT_ROLE_NL; l++)
