@@ -520,6 +520,9 @@ static const char *const S_pron_group[] = {"they", "them", NULL};
 static const char *const S_pron_thing[] = {"it", NULL};
 static const char *const S_aux_words[] = {"has", "have", "had", "will", "would", "is", "was",
 					   "are", "were", "could", "may", "might", NULL};
+static const char *const S_aux_forms[] = {"has", "have", "had", "will", "would", "is", "was",
+					  "are", "were", "could", "may", "might", "been", "be",
+					  "being", NULL};
 static const char *const S_pron_self[] = {"i", "we", "you", "me", "us", NULL};
 static const char *const S_w_outlet[] = {
 	"newspaper", "newspapers", "paper", "daily", "outlet", "magazine", "journal", "broadcaster",
@@ -1044,6 +1047,14 @@ static bool S_definite_fits(const nlp_doc *d, size_t w, size_t s, size_t e)
 	return false;
 }
 
+/* An adverb after an auxiliary: "has | long", "had | already" (a base
+ * verb cannot follow "has", so "long" is no verb there; a participle is). */
+static bool S_aux_adverb(const nlp_doc *d, size_t i)
+{
+	uint32_t lex = d->tok[i].lex;
+	return (lex & LX_ADV) && !(lex & LX_VERBINF);
+}
+
 static int S_cmp_att(const void *x, const void *y)
 {
 	const S_att *a = x, *b = y;
@@ -1177,6 +1188,12 @@ static size_t S_patterns(const nlp_doc *d, const at_ctx *c, const long *eidx,
 						      ent[eidx[b]].type == DSR_E_ORG);
 			if (!upper && !named && i - b < 2)
 				continue; /* "Update:", "Photo:" */
+			/* a heading is no speaker: "The Latest:", "Stealth Over Health:" */
+			bool func = false;
+			for (size_t k = b; k < i; k++)
+				func |= (d->tok[k].lex & LX_FUNC) != 0;
+			if (!upper && !named && func)
+				continue;
 			size_t e = i + 1;
 			while (e < d->ntok && e < i + 200 && !(d->tok[e].flags & (DSR_TK_NL | DSR_TK_PARA)))
 				e++;
@@ -1524,24 +1541,47 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		prev = lab[i];
 		ncue += lab[i] == 1;
 	}
-	/* a cue of an auxiliary alone ("Norway has | now become"): with a verb
-	 * of saying or thinking after it (past adverbs) the cue is both ("has |
-	 * now called"); with another verb it is no report (PolNeAR dev
-	 * unchanged, source 0.757 -> 0.758) */
+	/* a newsroom's asking ("did not respond to requests for comment")
+	 * tells nothing */
+	for (size_t i = 0; i + 1 < d->ntok; i++) {
+		if (lab[i] != 1)
+			continue;
+		bool asking = (dsr__tk_is(d, i, "requests") || dsr__tk_is(d, i, "request")) &&
+			      i + 2 < d->ntok && dsr__tk_is(d, i + 1, "for") &&
+			      dsr__tk_is(d, i + 2, "comment");
+		if (!asking)
+			continue;
+		lab[i] = 0;
+		ncue--;
+		for (size_t j = i + 1; j < d->ntok && lab[j] == 2; j++)
+			lab[j] = 0;
+	}
+	/* a cue of auxiliaries and adverbs alone ("Norway has | now become",
+	 * "Reid has long | expressed", "has been | talking"): with a verb of
+	 * saying or thinking after it (past adverbs) the cue runs to it ("has
+	 * now called"); with another verb, or none, it is no report ("she has |
+	 * other priorities") */
 	for (size_t i = 0; i < d->ntok; i++) {
-		if (lab[i] != 1 || (i + 1 < d->ntok && lab[i + 1] == 2) || !dsr__tk_in(d, i, S_aux_words))
+		if (lab[i] != 1 || !dsr__tk_in(d, i, S_aux_forms))
 			continue;
 		size_t j = i + 1;
-		while (j < d->ntok && j < i + 4 && (d->tok[j].lex & LX_ADV) && !(d->tok[j].lex & LX_VERB))
-			j++;
-		if (j >= d->ntok || c.sid[j] != c.sid[i] || !(dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF)))
+		bool bare = true;
+		for (; j < d->ntok && lab[j] == 2; j++)
+			bare &= dsr__tk_in(d, j, S_aux_forms) || S_aux_adverb(d, j);
+		if (!bare)
 			continue;
-		if (S_of_saying(d, &c, j) || (c.lcls[j] & LX_VCOG)) {
+		while (j < d->ntok && j < i + 5 && (dsr__tk_in(d, j, S_aux_forms) || S_aux_adverb(d, j)))
+			j++;
+		if (j < d->ntok && c.sid[j] == c.sid[i] &&
+		    (dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF)) &&
+		    (S_of_saying(d, &c, j) || (c.lcls[j] & LX_VCOG))) {
 			for (size_t k = i + 1; k <= j; k++)
 				lab[k] = 2;
 		} else {
 			lab[i] = 0;
 			ncue--;
+			for (size_t k = i + 1; k < d->ntok && lab[k] == 2; k++)
+				lab[k] = 0;
 		}
 	}
 	size_t npat = S_patterns(d, &c, eidx, ent, lab, NULL);

@@ -547,6 +547,26 @@ void test_attribution_definite_tellers(void)
 	CHECK(ncite > 0);
 }
 
+/* What tells nothing: a heading with a colon, a newsroom's request for
+ * comment, an auxiliary (and its adverbs) before no verb of saying. */
+void test_attribution_not_reports(void)
+{
+	dsr_analysis an = S_run("The Latest: Velmont mayor opens the new ferry line.\n\n"
+				"The Tarn Gazette did not immediately respond to requests for comment "
+				"on Friday.\n\n"
+				"Beyond the ferry, she has other priorities as well, such as cutting "
+				"taxes for small shops.\n\n"
+				"Reyes has long argued that the pier must close.\n\n"
+				"Loyalty, he noted, has long been a core tenet of the Velmont council.",
+				"2030-05-08");
+	CHECK(!S_att(&an, ":"));
+	CHECK(!S_att(&an, "requests"));
+	CHECK(!S_att(&an, "has"));
+	CHECK(!S_att(&an, "has long"));
+	CHECK(S_att(&an, "has long argued") || S_att(&an, "argued"));
+	CHECK(S_att(&an, "noted"));
+}
+
 void test_attribution_possessor(void)
 {
 	dsr_analysis an = S_run("Narratives have split in the wake of Sunday's crash, with members of "
