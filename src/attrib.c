@@ -1018,6 +1018,8 @@ static bool S_definite_outlet(const nlp_doc *d, size_t s, size_t e)
 }
 
 /* words of when, after a cue: "reported Saturday", "said late on Monday" */
+static const char *const S_w_where[] = {"in", "on", "at", "during", "via", "after", "before",
+					"from", "through", "with", NULL};
 static const char *const S_w_when[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 	"yesterday", "tonight", "earlier", "later", "late", "last", "this", "week", "month",
@@ -1687,9 +1689,11 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	 * the teller in the sentence; a recipient outlet relays the teller */
 	for (size_t k = 0; k < na; k++) {
 		S_att *a = &at[k];
-		if (a->ce != a->cs + 1 || a->se <= a->ss || a->se != a->cs || !a->np)
+		/* a cue of one word, or a verb and its preposition ("added on") */
+		bool prep = a->ce == a->cs + 2 && dsr__tk_in(d, a->cs + 1, S_w_where);
+		if ((a->ce != a->cs + 1 && !prep) || a->se <= a->ss || a->se != a->cs || !a->np)
 			continue;
-		size_t r = a->ce, rs = 0, re = 0;
+		size_t r = prep ? a->cs + 1 : a->ce, rs = 0, re = 0;
 		bool tell = dsr__tk_is(d, a->cs, "told") || dsr__tk_is(d, a->cs, "tells");
 		if (tell) {
 			size_t q = r < d->ntok && dsr__tk_is(d, r, "the") ? r + 1 : r;
@@ -1719,6 +1723,19 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		}
 		while (r < d->ntok && c.sid[r] == c.sid[a->cs] && dsr__tk_in(d, r, S_w_when))
 			r++;
+		/* "Obama said in his interview.", "he added on Twitter.": a
+		 * preposition and a few words closing the sentence tell where
+		 * (not before a comma: "declared in a post, "...") */
+		if (r < d->ntok && c.sid[r] == c.sid[a->cs] && dsr__tk_in(d, r, S_w_where)) {
+			size_t q = r + 1;
+			while (q < d->ntok && q < r + 7 && c.sid[q] == c.sid[a->cs] &&
+			       !dsr__tk_is(d, q, ".") && !dsr__tk_is(d, q, ",") &&
+			       !dsr__tk_is(d, q, "that") && !(d->tok[q].lex & LX_VERBINF))
+				q++;
+			if (q > r + 1 && (q >= d->ntok || c.sid[q] != c.sid[a->cs] ||
+					  dsr__tk_is(d, q, ".")))
+				r = q;
+		}
 		bool end = r >= d->ntok || c.sid[r] != c.sid[a->cs] || dsr__tk_is(d, r, ".") ||
 			   dsr__tk_is(d, r, ",") || dsr__tk_is(d, r, "citing") ||
 			   dsr__tk_is(d, r, "quoting") || dsr__tk_is(d, r, "according");
@@ -1740,6 +1757,26 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		/* the tagger found the content before, more than a word or two */
 		bool tiny = a->np == 1 && a->pe[0] <= a->ss && a->pe[0] <= a->ps[0] + 2;
 		bool before = a->ps[0] < a->cs && !tiny;
+		/* "“... votes?” Trump said, looking ...": a quotation that closes
+		 * just before the teller, back to its opening mark */
+		size_t qo = a->ss - 1;
+		bool quoted = false; /* not when a quotation follows: "..." Reyes adds, "..." */
+		for (int p = 0; p < a->np; p++)
+			for (size_t t = a->ps[p]; t < a->pe[p] && t < a->ps[p] + 3; t++)
+				quoted |= (c.quote[t] & 4) != 0;
+		if (!before && !quoted && S_qmark(d, qo) && (c.quote[qo] & 2) &&
+		    !(c.quote[qo] & 4) && !(d->tok[a->ss].flags & DSR_TK_PARA)) {
+			while (qo > 0 && a->ss - qo < 400 && !(c.quote[qo - 1] & 4))
+				qo--;
+			if (qo > 0 && a->ss - qo < 400 && qo + 3 < a->ss) {
+				a->np = 1;
+				a->ps[0] = qo - 1;
+				a->pe[0] = a->ss;
+				if (re > rs)
+					S_recipient(d, at, k, eidx, ent, rs, re);
+				continue;
+			}
+		}
 		if (!before && (st + 3 > a->ss - 1 || !dsr__tk_is(d, a->ss - 1, ",")))
 			continue;
 		if (!before) {

@@ -567,6 +567,35 @@ void test_attribution_not_reports(void)
 	CHECK(S_att(&an, "noted"));
 }
 
+/* A teller after what it tells: the quotation that closes just before it
+ * ("“...” Reyes said, looking out"), the clause before when a place
+ * closes the sentence ("..., Reyes said in her interview."); not when a
+ * quotation follows the cue ("“...” Veld added, “...”"). */
+void test_attribution_told_before(void)
+{
+	dsr_analysis an = S_run("The ferry line opened on Monday.\n\n"
+				"\u201cWho would have believed that we would carry a million riders?\u201d "
+				"Reyes said, looking out at the harbor.\n\n"
+				"Shifting tides along the coast could strand a thousand boats, Mayor "
+				"Tomas Veld said in his interview.\n\n"
+				"\u201cThe pier is a fine thing.\u201d Veld added, \u201cbut who pays "
+				"for it is another thing.\u201d",
+				"2030-05-08");
+	const dsr_attribution *a = S_att(&an, "said");
+	CHECK(a && strstr(S_span(&an, a->content), "Who would have believed"));
+	int seen = 0;
+	for (size_t i = 0; i < an.nattributions; i++) {
+		const char *c = S_span(&an, an.attributions[i].content);
+		CHECK(strcmp(c, "in his interview.") != 0);
+		CHECK(strncmp(c, "looking out", 11) != 0);
+		if (strstr(c, "Shifting tides"))
+			seen |= 1;
+		if (!strcmp(S_span(&an, an.attributions[i].cue), "added"))
+			seen |= strstr(c, "who pays") ? 2 : 4;
+	}
+	CHECK(seen == 3);
+}
+
 void test_attribution_possessor(void)
 {
 	dsr_analysis an = S_run("Narratives have split in the wake of Sunday's crash, with members of "
