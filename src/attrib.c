@@ -520,9 +520,7 @@ static const char *const S_pron_group[] = {"they", "them", NULL};
 static const char *const S_pron_thing[] = {"it", NULL};
 static const char *const S_aux_words[] = {"has", "have", "had", "will", "would", "is", "was",
 					   "are", "were", "could", "may", "might", NULL};
-static const char *const S_aux_forms[] = {"has", "have", "had", "will", "would", "is", "was",
-					  "are", "were", "could", "may", "might", "been", "be",
-					  "being", NULL};
+static const char *const S_be_forms[] = {"been", "be", "being", NULL};
 static const char *const S_pron_self[] = {"i", "we", "you", "me", "us", NULL};
 static const char *const S_w_outlet[] = {
 	"newspaper", "newspapers", "paper", "daily", "outlet", "magazine", "journal", "broadcaster",
@@ -1017,9 +1015,11 @@ static bool S_definite_outlet(const nlp_doc *d, size_t s, size_t e)
 	return e == s + 2 && dsr__tk_is(d, s, "the") && dsr__tk_in(d, s + 1, S_w_outlet);
 }
 
-/* words of when, after a cue: "reported Saturday", "said late on Monday" */
+/* prepositions of a place or a medium after a cue: "said in his
+ * interview", "added on Twitter" */
 static const char *const S_w_where[] = {"in", "on", "at", "during", "via", "after", "before",
 					"from", "through", "with", NULL};
+/* words of when, after a cue: "reported Saturday", "said late on Monday" */
 static const char *const S_w_when[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 	"yesterday", "tonight", "earlier", "later", "late", "last", "this", "week", "month",
@@ -1047,6 +1047,12 @@ static bool S_definite_fits(const nlp_doc *d, size_t w, size_t s, size_t e)
 		if (d->hw[i] == d->hw[w])
 			return true;
 	return false;
+}
+
+/* An auxiliary or a form of "be" ("has", "would", "been"). */
+static bool S_aux_form(const nlp_doc *d, size_t i)
+{
+	return dsr__tk_in(d, i, S_aux_words) || dsr__tk_in(d, i, S_be_forms);
 }
 
 /* An adverb after an auxiliary: "has | long", "had | already" (a base
@@ -1564,15 +1570,15 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	 * now called"); with another verb, or none, it is no report ("she has |
 	 * other priorities") */
 	for (size_t i = 0; i < d->ntok; i++) {
-		if (lab[i] != 1 || !dsr__tk_in(d, i, S_aux_forms))
+		if (lab[i] != 1 || !S_aux_form(d, i))
 			continue;
 		size_t j = i + 1;
 		bool bare = true;
 		for (; j < d->ntok && lab[j] == 2; j++)
-			bare &= dsr__tk_in(d, j, S_aux_forms) || S_aux_adverb(d, j);
+			bare &= S_aux_form(d, j) || S_aux_adverb(d, j);
 		if (!bare)
 			continue;
-		while (j < d->ntok && j < i + 5 && (dsr__tk_in(d, j, S_aux_forms) || S_aux_adverb(d, j)))
+		while (j < d->ntok && j < i + 5 && (S_aux_form(d, j) || S_aux_adverb(d, j)))
 			j++;
 		if (j < d->ntok && c.sid[j] == c.sid[i] &&
 		    (dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF)) &&
