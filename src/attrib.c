@@ -1564,11 +1564,12 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		for (size_t j = i + 1; j < d->ntok && lab[j] == 2; j++)
 			lab[j] = 0;
 	}
-	/* a cue of auxiliaries and adverbs alone ("Norway has | now become",
-	 * "Reid has long | expressed", "has been | talking"): with a verb of
-	 * saying or thinking after it (past adverbs) the cue runs to it ("has
-	 * now called"); with another verb, or none, it is no report ("she has |
-	 * other priorities") */
+	/* a cue of auxiliaries and adverbs alone: with no verb after it, it is
+	 * no report ("she has | other priorities", "has long | been a core
+	 * tenet"); a lone auxiliary before a verb of saying or thinking (past
+	 * adverbs) runs to it ("has | now called"), before another verb it is
+	 * none ("Norway has | now become"); the tagger's run of an auxiliary
+	 * and adverbs before a verb stays ("Ostrava has quietly | struck") */
 	for (size_t i = 0; i < d->ntok; i++) {
 		if (lab[i] != 1 || !S_aux_form(d, i))
 			continue;
@@ -1578,11 +1579,14 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 			bare &= S_aux_form(d, j) || S_aux_adverb(d, j);
 		if (!bare)
 			continue;
+		bool run = j > i + 1;
 		while (j < d->ntok && j < i + 5 && (S_aux_form(d, j) || S_aux_adverb(d, j)))
 			j++;
-		if (j < d->ntok && c.sid[j] == c.sid[i] &&
-		    (dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF)) &&
-		    (S_of_saying(d, &c, j) || (c.lcls[j] & LX_VCOG))) {
+		bool verb = j < d->ntok && c.sid[j] == c.sid[i] &&
+			    (dsr__tk_verb_lex(d, j) & (LX_VERB | LX_VERBINF));
+		if (run && verb)
+			continue; /* the tagger's own run before a verb stays */
+		if (verb && (S_of_saying(d, &c, j) || (c.lcls[j] & LX_VCOG))) {
 			for (size_t k = i + 1; k <= j; k++)
 				lab[k] = 2;
 		} else {
