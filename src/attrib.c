@@ -781,6 +781,30 @@ static const char *const S_determiners[] = {"the", "a", "an", "its", "their", "h
 static const char *const S_not_teller[] = {"n't", "n\xe2\x80\x99t", "do", "does",
 					   "did", NULL};
 
+/* An auxiliary or a form of "be" ("has", "would", "been"). */
+static bool S_aux_form(const nlp_doc *d, size_t i)
+{
+	return dsr__tk_in(d, i, S_aux_words) || dsr__tk_in(d, i, S_be_forms);
+}
+
+/* An adverb after an auxiliary: "has | long", "had | already" (a base
+ * verb cannot follow "has", so "long" is no verb there; a participle is). */
+static bool S_aux_adverb(const nlp_doc *d, size_t i)
+{
+	uint32_t lex = d->tok[i].lex;
+	return (lex & LX_ADV) && !(lex & LX_VERBINF);
+}
+
+/* words that are no teller alone: a preposition or a conjunction the
+ * tagger left ("..., in | a statement") */
+/* a negation ending a run of auxiliaries and adverbs: "has not yet been" */
+static const char *const S_not_yet[] = {"not", "never", "yet", NULL};
+/* ... but an adverb after these is a coordinated phrase's ("in Italy and
+ * overseas | have continued") */
+static const char *const S_and_or[] = {"and", "or", ",", NULL};
+static const char *const S_not_alone[] = {"in", "on", "at", "of", "for", "with", "by", "from",
+					  "to", "as", "and", "or", "but", NULL};
+
 static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool narrow)
 {
 	const pm_model *m = d->nlp->role;
@@ -860,6 +884,23 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->ss++;
 	if (a->se == a->ss + 1 && (d->tok[a->ss].lex & LX_ADV) &&
 	    !(d->tok[a->ss].lex & (LX_NOUN | LX_FUNC)) && !(d->tok[a->ss].flags & DSR_TK_CAP))
+		a->se = a->ss;
+	/* the auxiliaries of the cue's verb, its negation and adverbs between
+	 * are no part of a teller before it ("A magistrate has | dismissed",
+	 * "The report has not yet been | released"); a teller ending in "and"
+	 * there is the second verb's subject cut wrong ("the ambitions of its
+	 * founder Ivo Marek and | has vowed"): none, the verb shares the first
+	 * one's teller */
+	while (a->se > a->ss && a->se <= a->cs &&
+	       (S_aux_form(d, a->se - 1) || dsr__tk_in(d, a->se - 1, S_not_teller) ||
+		dsr__tk_in(d, a->se - 1, S_not_yet) ||
+		(S_aux_adverb(d, a->se - 1) && !(d->tok[a->se - 1].lex & (LX_NOUN | LX_FUNC)) &&
+		 !(d->tok[a->se - 1].flags & DSR_TK_CAP) && a->se >= a->ss + 2 &&
+		 !dsr__tk_in(d, a->se - 2, S_and_or))))
+		a->se--;
+	if (a->se > a->ss && a->se <= a->cs && dsr__tk_is(d, a->se - 1, "and"))
+		a->se = a->ss;
+	if (a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_not_alone))
 		a->se = a->ss;
 	/* a time is no teller ("Tuesday evening | proved") */
 	if (a->se > a->ss && S_time_only(d, a->ss, a->se))
@@ -1047,20 +1088,6 @@ static bool S_definite_fits(const nlp_doc *d, size_t w, size_t s, size_t e)
 		if (d->hw[i] == d->hw[w])
 			return true;
 	return false;
-}
-
-/* An auxiliary or a form of "be" ("has", "would", "been"). */
-static bool S_aux_form(const nlp_doc *d, size_t i)
-{
-	return dsr__tk_in(d, i, S_aux_words) || dsr__tk_in(d, i, S_be_forms);
-}
-
-/* An adverb after an auxiliary: "has | long", "had | already" (a base
- * verb cannot follow "has", so "long" is no verb there; a participle is). */
-static bool S_aux_adverb(const nlp_doc *d, size_t i)
-{
-	uint32_t lex = d->tok[i].lex;
-	return (lex & LX_ADV) && !(lex & LX_VERBINF);
 }
 
 static int S_cmp_att(const void *x, const void *y)
@@ -1413,6 +1440,55 @@ static void S_coordinated(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k
 	}
 }
 
+/* "..., said Tomas Vrba, head of the jobs office, in a statement": a
+ * teller after its cue ends before a comma, a preposition of a medium and
+ * a determiner (not of an affiliation: ", at Velbank"), and before
+ * a cue in a phrase of the medium (a preposition, a determiner, the cue:
+ * "wrote analysts at Velbank in a note"), which, telling nothing of its
+ * own (no teller), is no second report of the content. Returns the
+ * count left in at[]. */
+static const char *const S_w_medium[] = {"in", "on", "via", "during", "through", NULL};
+
+static size_t S_medium_in_teller(const nlp_doc *d, S_att *at, size_t na)
+{
+	static const char *const her[] = {"her", NULL};
+	size_t *end = dsr_xmalloc((na + 1) * sizeof *end); /* the tellers' ends as tagged */
+	for (size_t k = 0; k < na; k++) {
+		S_att *a = &at[k];
+		end[k] = a->se;
+		for (size_t i = a->ss + 1; a->ss >= a->ce && i + 1 < a->se; i++) {
+			if (dsr__tk_is(d, i, ",") && dsr__tk_in(d, i + 1, S_w_medium) &&
+			    (dsr__tk_in(d, i + 2, S_determiners) || dsr__tk_is(d, i + 2, "her"))) {
+				a->se = i;
+				break;
+			}
+		}
+	}
+	size_t out = 0;
+	for (size_t k = 0; k < na; k++) {
+		const S_att *b = &at[k];
+		size_t p = b->cs;
+		while (p > 0 && p + 2 > b->cs && (dsr__tk_in(d, p - 1, S_determiners) ||
+						  dsr__tk_in(d, p - 1, her)))
+			p--;
+		bool drop = false;
+		for (size_t o = 0; o < na && p > 0 && dsr__tk_in(d, p - 1, S_w_where); o++) {
+			S_att *a = &at[o];
+			if (o == k || a->ss < a->ce || a->ss >= p || end[o] < b->ce)
+				continue;
+			if (a->se > p - 1)
+				a->se = p - 1;
+			while (a->se > a->ss && (d->tok[a->se - 1].flags & DSR_TK_PUNCT))
+				a->se--;
+			drop = b->se <= b->ss;
+		}
+		if (!drop)
+			at[out++] = *b;
+	}
+	free(end);
+	return out;
+}
+
 /* "Orlin Port, which leases the tugs, said ...", "Ana Brel, the harbour
  * master, said ...": a cue right after the comma that closes an
  * apposition or a relative clause of the name opening the sentence is
@@ -1627,6 +1703,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		na += S_patterns(d, &c, eidx, ent, lab, at + na);
 		qsort(at, na, sizeof *at, S_cmp_att);
 	}
+	na = S_medium_in_teller(d, at, na);
 	for (size_t k = 0; k < na; k++) {
 		S_participle(d, &c, at, k, eidx, ent);
 		S_apposition(d, &c, &at[k], eidx, ent);

@@ -596,6 +596,38 @@ void test_attribution_told_before(void)
 	CHECK(seen == 3);
 }
 
+/* Where a teller ends: not on the cue's auxiliaries ("The harbour trust
+ * has | blamed"), nor on "and" before a second verb (that verb shares the
+ * first one's teller), nor on a comma and the medium after a postposed
+ * teller (", in a statement", which is no second report). */
+void test_attribution_teller_ends(void)
+{
+	dsr_analysis an = S_run("The harbour trust has blamed stormy weather for a drop in revenue.\n\n"
+				"Velmont Freight says its decline was punishment for the political "
+				"ambitions of its founder Ivo Marek and has vowed to sue any buyer of "
+				"the yard.\n\n"
+				"\"Demand is reviving,\" said Tomas Vrba, head of the Federal Jobs "
+				"Office, in a statement.",
+				"2030-05-08");
+	const dsr_attribution *a = S_att(&an, "blamed");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(S_span(&an, a->source.sp), "The harbour trust");
+	a = S_att(&an, "has vowed");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(S_span(&an, a->source.sp), "Velmont Freight");
+	a = S_att(&an, "said");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(S_span(&an, a->source.sp), "Tomas Vrba, head of the Federal Jobs Office");
+	for (size_t i = 0; i < an.nattributions; i++) {
+		const dsr_attribution *x = &an.attributions[i];
+		CHECK(!x->has_source || strcmp(S_span(&an, x->source.sp), "in") != 0);
+		CHECK(x->has_source || !strstr(S_span(&an, x->cue), "statement"));
+	}
+}
+
 void test_attribution_possessor(void)
 {
 	dsr_analysis an = S_run("Narratives have split in the wake of Sunday's crash, with members of "
