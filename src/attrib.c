@@ -975,7 +975,21 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 			after &= a->ps[p] >= a->ce && a->pe[p] <= e;
 			len += a->pe[p] - a->ps[p];
 		}
-		after &= len <= 2;
+		/* (or a teller's run with no verb: "..., said the Velsen Farm
+		 * Board", not "..., said the plan would fail", "..., say this
+		 * shift comes with risks") */
+		bool verbless = true, teller = false;
+		for (size_t j = a->ce; j < e; j++) {
+			verbless &= !S_aux_form(d, j) && !S_verb_form(d, j) &&
+				    !dsr__tk_in(d, j, S_not_teller) && !dsr__tk_in(d, j, S_not_yet) &&
+				    !((d->tok[j].lex & LX_VERB) && !(d->tok[j].lex & LX_NOUN) &&
+				      !(d->tok[j].flags & DSR_TK_CAP));
+			teller |= c->etype[j] == DSR_E_PERSON || c->etype[j] == DSR_E_ORG ||
+				  (d->tok[j].lex & LX_TITLE) || dsr__tk_in(d, j, S_w_officials) ||
+				  dsr__tk_in(d, j, S_w_outlet) || dsr__tk_in(d, j, S_w_document) ||
+				  dsr__tk_in(d, j, S_w_government) || dsr__tk_in(d, j, S_w_body);
+		}
+		after &= len <= 2 || (verbless && teller);
 		if (e > a->ce && (after || !a->np)) {
 			size_t s0 = c->sstart[c->sid[a->cs]];
 			a->ss = a->ce;

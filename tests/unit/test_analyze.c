@@ -599,7 +599,9 @@ void test_attribution_told_before(void)
 /* Where a teller ends: not on the cue's auxiliaries ("The harbour trust
  * has | blamed"), nor on "and" before a second verb (that verb shares the
  * first one's teller), nor on a comma and the medium after a postposed
- * teller (", in a statement", which is no second report). */
+ * teller (", in a statement", which is no second report); a teller after
+ * the cue with no verb that the tagger swapped with the content is set
+ * right ("..., says the Velsen Farm Board"), a clause is not. */
 void test_attribution_teller_ends(void)
 {
 	dsr_analysis an = S_run("The harbour trust has blamed stormy weather for a drop in revenue.\n\n"
@@ -626,6 +628,20 @@ void test_attribution_teller_ends(void)
 		CHECK(!x->has_source || strcmp(S_span(&an, x->source.sp), "in") != 0);
 		CHECK(x->has_source || !strstr(S_span(&an, x->cue), "statement"));
 	}
+	an = S_run("Cider sales in Norway are still low, at just 1.5 litres a head, says the "
+		   "Velsen Farm Board.\n\n"
+		   "Ferry owners, however, say the new timetable comes with real risks.",
+		   "2030-05-08");
+	a = S_att(&an, "says");
+	CHECK(a && a->has_source);
+	if (a && a->has_source) {
+		CHECK_STR(S_span(&an, a->source.sp), "the Velsen Farm Board");
+		CHECK(strstr(S_span(&an, a->content), "Cider sales") != NULL);
+	}
+	a = S_att(&an, "say");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(S_span(&an, a->source.sp), "Ferry owners");
 }
 
 void test_attribution_possessor(void)
