@@ -802,6 +802,7 @@ static const char *const S_not_yet[] = {"not", "never", "yet", NULL};
 /* ... but an adverb after these is a coordinated phrase's ("in Italy and
  * overseas | have continued") */
 static const char *const S_and_or[] = {"and", "or", ",", NULL};
+static const char *const S_relative[] = {"which", "who", NULL};
 static const char *const S_not_alone[] = {"in", "on", "at", "of", "for", "with", "by", "from",
 					  "to", "as", "and", "or", "but", NULL};
 
@@ -902,6 +903,11 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->se = a->ss;
 	if (a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_not_alone))
 		a->se = a->ss;
+	/* the relative pronoun opening a clause between teller and cue ("The
+	 * firm, which | is to receive a payment, said") */
+	if (a->se >= a->ss + 3 && a->se < a->cs && dsr__tk_in(d, a->se - 1, S_relative) &&
+	    dsr__tk_is(d, a->se - 2, ","))
+		a->se -= 2;
 	/* a time is no teller ("Tuesday evening | proved") */
 	if (a->se > a->ss && S_time_only(d, a->ss, a->se))
 		a->se = a->ss;

@@ -601,7 +601,9 @@ void test_attribution_told_before(void)
  * first one's teller), nor on a comma and the medium after a postposed
  * teller (", in a statement", which is no second report); a teller after
  * the cue with no verb that the tagger swapped with the content is set
- * right ("..., says the Velsen Farm Board"), a clause is not. */
+ * right ("..., says the Velsen Farm Board"), a clause is not; a teller
+ * ends before the relative clause between it and the cue ("The firm, which
+ * ..., said"). */
 void test_attribution_teller_ends(void)
 {
 	dsr_analysis an = S_run("The harbour trust has blamed stormy weather for a drop in revenue.\n\n"
@@ -630,7 +632,9 @@ void test_attribution_teller_ends(void)
 	}
 	an = S_run("Cider sales in Norway are still low, at just 1.5 litres a head, says the "
 		   "Velsen Farm Board.\n\n"
-		   "Ferry owners, however, say the new timetable comes with real risks.",
+		   "Ferry owners, however, say the new timetable comes with real risks.\n\n"
+		   "The firm, which is to receive a payment from Velair of 4 million euros, "
+		   "said it would build a new hangar.",
 		   "2030-05-08");
 	a = S_att(&an, "says");
 	CHECK(a && a->has_source);
@@ -642,6 +646,10 @@ void test_attribution_teller_ends(void)
 	CHECK(a && a->has_source);
 	if (a && a->has_source)
 		CHECK_STR(S_span(&an, a->source.sp), "Ferry owners");
+	a = S_att(&an, "said");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(S_span(&an, a->source.sp), "The firm");
 }
 
 void test_attribution_possessor(void)
