@@ -903,6 +903,18 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		a->se = a->ss;
 	if (a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_not_alone))
 		a->se = a->ss;
+	/* a teller opening on a preposition and holding "and" is the end of
+	 * the clause before and the subject after it ("a turnover of 90
+	 * million euros and experts | suggest"): the subject */
+	if (a->se <= a->cs && a->se > a->ss + 2 && dsr__tk_in(d, a->ss, S_not_alone) &&
+	    !dsr__tk_in(d, a->ss, S_and_or)) {
+		for (size_t k = a->se - 1; k > a->ss; k--) {
+			if (dsr__tk_is(d, k, "and")) {
+				a->ss = k + 1;
+				break;
+			}
+		}
+	}
 	/* the relative pronoun opening a clause between teller and cue ("The
 	 * firm, which | is to receive a payment, said") */
 	if (a->se >= a->ss + 3 && a->se < a->cs && dsr__tk_in(d, a->se - 1, S_relative) &&

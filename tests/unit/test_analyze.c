@@ -603,7 +603,8 @@ void test_attribution_told_before(void)
  * the cue with no verb that the tagger swapped with the content is set
  * right ("..., says the Velsen Farm Board"), a clause is not; a teller
  * ends before the relative clause between it and the cue ("The firm, which
- * ..., said"). */
+ * ..., said"), and begins after the clause it was cut from ("... a
+ * turnover of 90 million euros and experts | suggest"). */
 void test_attribution_teller_ends(void)
 {
 	dsr_analysis an = S_run("The harbour trust has blamed stormy weather for a drop in revenue.\n\n"
@@ -634,7 +635,10 @@ void test_attribution_teller_ends(void)
 		   "Velsen Farm Board.\n\n"
 		   "Ferry owners, however, say the new timetable comes with real risks.\n\n"
 		   "The firm, which is to receive a payment from Velair of 4 million euros, "
-		   "said it would build a new hangar.",
+		   "said it would build a new hangar.\n\n"
+		   "Last year the yard made profits of 2 million euros on a turnover of 90 "
+		   "million euros and experts suggest its move to ferries could make it a "
+		   "target.",
 		   "2030-05-08");
 	a = S_att(&an, "says");
 	CHECK(a && a->has_source);
@@ -650,6 +654,10 @@ void test_attribution_teller_ends(void)
 	CHECK(a && a->has_source);
 	if (a && a->has_source)
 		CHECK_STR(S_span(&an, a->source.sp), "The firm");
+	a = S_att(&an, "suggest");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(S_span(&an, a->source.sp), "experts");
 }
 
 void test_attribution_possessor(void)
