@@ -923,6 +923,37 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 	/* a time is no teller ("Tuesday evening | proved") */
 	if (a->se > a->ss && S_time_only(d, a->ss, a->se))
 		a->se = a->ss;
+	/* a teller cut at "of": the noun phrase after it is part of it ("chief
+	 * executive of | EMI Music", "both sides of | the aisle"), and the
+	 * capitalised name before it ("Iraq's Ministry | of Communications");
+	 * another preposition closing it is none of it ("CBS News in") */
+	if (a->se > a->ss + 1 && dsr__tk_is(d, a->se - 1, "of")) {
+		size_t e = a->se, head = 0, lim = a->se <= a->cs ? a->cs : we;
+		if (e < lim && (dsr__tk_in(d, e, S_determiners) || dsr__tk_poss(d, e)))
+			e++;
+		while (e < lim && e < a->se + 5 && c->sid[e] == c->sid[a->se - 1] &&
+		       ((d->tok[e].lex & LX_ADJ) || dsr__tk_common_noun(d, e) ||
+			(d->tok[e].flags & DSR_TK_CAP)) &&
+		       !(d->tok[e].lex & (LX_VERBINF | LX_FUNC)) &&
+		       !(d->tok[e].flags & DSR_TK_PUNCT) && !S_verb_form(d, e)) {
+			if (dsr__tk_common_noun(d, e) || (d->tok[e].flags & DSR_TK_CAP))
+				head = e + 1;
+			e++;
+		}
+		a->se = head ? head : a->se - 1;
+	}
+	if (a->se > a->ss + 2 && dsr__tk_is(d, a->ss, "of")) {
+		size_t k = a->ss, lo = a->ss >= a->ce ? a->ce : ws;
+		while (k > lo && a->ss - k < 5 && c->sid[k - 1] == c->sid[a->ss] &&
+		       ((d->tok[k - 1].flags & DSR_TK_CAP) || dsr__tk_poss(d, k - 1)) &&
+		       !(d->tok[k - 1].flags & DSR_TK_PUNCT) && !(d->tok[k - 1].lex & LX_FUNC))
+			k--;
+		a->ss = k < a->ss ? k : a->ss + 1;
+	}
+	while (a->se > a->ss + 1 && ((dsr__tk_in(d, a->se - 1, S_not_alone) &&
+				      !dsr__tk_in(d, a->se - 1, S_and_or)) ||
+				     (d->tok[a->se - 1].flags & DSR_TK_PUNCT)))
+		a->se--;
 	/* a teller cut after its determiner ("The | airline moved ..."): the
 	 * nouns after it, and adjectives before them, are part of it; a
 	 * determiner alone is none */

@@ -604,7 +604,8 @@ void test_attribution_told_before(void)
  * right ("..., says the Velsen Farm Board"), a clause is not; a teller
  * ends before the relative clause between it and the cue ("The firm, which
  * ..., said"), and begins after the clause it was cut from ("... a
- * turnover of 90 million euros and experts | suggest"). */
+ * turnover of 90 million euros and experts | suggest"), and not at "of"
+ * ("A group of | protesters"). */
 void test_attribution_teller_ends(void)
 {
 	dsr_analysis an = S_run("The harbour trust has blamed stormy weather for a drop in revenue.\n\n"
@@ -658,6 +659,14 @@ void test_attribution_teller_ends(void)
 	CHECK(a && a->has_source);
 	if (a && a->has_source)
 		CHECK_STR(S_span(&an, a->source.sp), "experts");
+	/* cut at "of": the noun phrase after it is the teller's */
+	an = S_run("A group of protesters blocked the harbor road, claiming the council had "
+		   "sold their moorings.",
+		   "2030-05-08");
+	a = S_att(&an, "claiming");
+	CHECK(a && a->has_source);
+	if (a && a->has_source)
+		CHECK_STR(S_span(&an, a->source.sp), "A group of protesters");
 }
 
 void test_attribution_possessor(void)
