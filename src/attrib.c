@@ -1696,7 +1696,10 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 		bool asking = (dsr__tk_is(d, i, "requests") || dsr__tk_is(d, i, "request")) &&
 			      i + 2 < d->ntok && dsr__tk_is(d, i + 1, "for") &&
 			      dsr__tk_is(d, i + 2, "comment");
-		if (!asking)
+		/* nor does "That said, ..." opening a sentence */
+		bool that_said = dsr__tk_is(d, i, "said") && i > 0 && dsr__tk_is(d, i - 1, "that") &&
+				 (d->tok[i - 1].flags & DSR_TK_SSTART) && dsr__tk_is(d, i + 1, ",");
+		if (!asking && !that_said)
 			continue;
 		lab[i] = 0;
 		ncue--;

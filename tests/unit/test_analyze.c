@@ -548,7 +548,8 @@ void test_attribution_definite_tellers(void)
 }
 
 /* What tells nothing: a heading with a colon, a newsroom's request for
- * comment, an auxiliary (and its adverbs) before no verb of saying. */
+ * comment, an auxiliary (and its adverbs) before no verb of saying, "That
+ * said," opening a sentence. */
 void test_attribution_not_reports(void)
 {
 	dsr_analysis an = S_run("The Latest: Velmont mayor opens the new ferry line.\n\n"
@@ -557,7 +558,8 @@ void test_attribution_not_reports(void)
 				"Beyond the ferry, she has other priorities as well, such as cutting "
 				"taxes for small shops.\n\n"
 				"Reyes has long argued that the pier must close.\n\n"
-				"Loyalty, he noted, has long been a core tenet of the Velmont council.",
+				"Loyalty, he noted, has long been a core tenet of the Velmont council.\n\n"
+				"That said, the new pier is not perfect.",
 				"2030-05-08");
 	CHECK(!S_att(&an, ":"));
 	CHECK(!S_att(&an, "requests"));
@@ -565,6 +567,7 @@ void test_attribution_not_reports(void)
 	CHECK(!S_att(&an, "has long"));
 	CHECK(S_att(&an, "has long argued") || S_att(&an, "argued"));
 	CHECK(S_att(&an, "noted"));
+	CHECK(!S_att(&an, "said"));
 }
 
 /* A teller after what it tells: the quotation that closes just before it
