@@ -795,14 +795,15 @@ static bool S_aux_adverb(const nlp_doc *d, size_t i)
 	return (lex & LX_ADV) && !(lex & LX_VERBINF);
 }
 
-/* words that are no teller alone: a preposition or a conjunction the
- * tagger left ("..., in | a statement") */
 /* a negation ending a run of auxiliaries and adverbs: "has not yet been" */
 static const char *const S_not_yet[] = {"not", "never", "yet", NULL};
 /* ... but an adverb after these is a coordinated phrase's ("in Italy and
  * overseas | have continued") */
 static const char *const S_and_or[] = {"and", "or", ",", NULL};
+/* the pronouns opening a relative clause */
 static const char *const S_relative[] = {"which", "who", NULL};
+/* words that are no teller alone: a preposition or a conjunction the
+ * tagger left ("..., in | a statement") */
 static const char *const S_not_alone[] = {"in", "on", "at", "of", "for", "with", "by", "from",
 					  "to", "as", "and", "or", "but", NULL};
 
@@ -1503,6 +1504,9 @@ static void S_coordinated(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k
 	}
 }
 
+/* prepositions of a medium: ", in a statement", ", on his blog" */
+static const char *const S_w_medium[] = {"in", "on", "via", "during", "through", NULL};
+
 /* "..., said Tomas Vrba, head of the jobs office, in a statement": a
  * teller after its cue ends before a comma, a preposition of a medium and
  * a determiner (not of an affiliation: ", at Velbank"), and before
@@ -1510,11 +1514,8 @@ static void S_coordinated(const nlp_doc *d, const at_ctx *c, S_att *at, size_t k
  * "wrote analysts at Velbank in a note"), which, telling nothing of its
  * own (no teller), is no second report of the content. Returns the
  * count left in at[]. */
-static const char *const S_w_medium[] = {"in", "on", "via", "during", "through", NULL};
-
 static size_t S_medium_in_teller(const nlp_doc *d, S_att *at, size_t na)
 {
-	static const char *const her[] = {"her", NULL};
 	size_t *end = dsr_xmalloc((na + 1) * sizeof *end); /* the tellers' ends as tagged */
 	for (size_t k = 0; k < na; k++) {
 		S_att *a = &at[k];
@@ -1532,7 +1533,7 @@ static size_t S_medium_in_teller(const nlp_doc *d, S_att *at, size_t na)
 		const S_att *b = &at[k];
 		size_t p = b->cs;
 		while (p > 0 && p + 2 > b->cs && (dsr__tk_in(d, p - 1, S_determiners) ||
-						  dsr__tk_in(d, p - 1, her)))
+						  dsr__tk_is(d, p - 1, "her")))
 			p--;
 		bool drop = false;
 		for (size_t o = 0; o < na && p > 0 && dsr__tk_in(d, p - 1, S_w_where); o++) {
