@@ -1517,6 +1517,7 @@ static const char *const S_w_medium[] = {"in", "on", "via", "during", "through",
 static size_t S_medium_in_teller(const nlp_doc *d, S_att *at, size_t na)
 {
 	size_t *end = dsr_xmalloc((na + 1) * sizeof *end); /* the tellers' ends as tagged */
+	bool *gone = dsr_xcalloc(na + 1, sizeof *gone);
 	for (size_t k = 0; k < na; k++) {
 		S_att *a = &at[k];
 		end[k] = a->se;
@@ -1528,28 +1529,33 @@ static size_t S_medium_in_teller(const nlp_doc *d, S_att *at, size_t na)
 			}
 		}
 	}
-	size_t out = 0;
 	for (size_t k = 0; k < na; k++) {
 		const S_att *b = &at[k];
 		size_t p = b->cs;
 		while (p > 0 && p + 2 > b->cs && (dsr__tk_in(d, p - 1, S_determiners) ||
 						  dsr__tk_is(d, p - 1, "her")))
 			p--;
-		bool drop = false;
-		for (size_t o = 0; o < na && p > 0 && dsr__tk_in(d, p - 1, S_w_where); o++) {
+		if (p == 0 || !dsr__tk_in(d, p - 1, S_w_where))
+			continue;
+		/* the teller's cue comes before, within its window (at[] is in
+		 * cue order) */
+		for (size_t o = k; o-- > 0 && at[o].cs + 256 > b->cs;) {
 			S_att *a = &at[o];
-			if (o == k || a->ss < a->ce || a->ss >= p || end[o] < b->ce)
+			if (a->ss < a->ce || a->ss >= p || end[o] < b->ce)
 				continue;
 			if (a->se > p - 1)
 				a->se = p - 1;
 			while (a->se > a->ss && (d->tok[a->se - 1].flags & DSR_TK_PUNCT))
 				a->se--;
-			drop = b->se <= b->ss;
+			gone[k] = b->se <= b->ss;
 		}
-		if (!drop)
-			at[out++] = *b;
 	}
+	size_t out = 0;
+	for (size_t k = 0; k < na; k++)
+		if (!gone[k])
+			at[out++] = at[k];
 	free(end);
+	free(gone);
 	return out;
 }
 
