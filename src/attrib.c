@@ -892,7 +892,7 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 	 * "The report has not yet been | released"); a teller ending in "and"
 	 * there is the second verb's subject cut wrong ("the ambitions of its
 	 * founder Ivo Marek and | has vowed"): none, the verb shares the first
-	 * one's teller */
+	 * one's teller (tested below, past the adverbs before the cue) */
 	while (a->se > a->ss && a->se <= a->cs &&
 	       (S_aux_form(d, a->se - 1) || dsr__tk_in(d, a->se - 1, S_not_teller) ||
 		dsr__tk_in(d, a->se - 1, S_not_yet) ||
@@ -900,8 +900,6 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 		 !(d->tok[a->se - 1].flags & DSR_TK_CAP) && a->se >= a->ss + 2 &&
 		 !dsr__tk_in(d, a->se - 2, S_and_or))))
 		a->se--;
-	if (a->se > a->ss && a->se <= a->cs && dsr__tk_is(d, a->se - 1, "and"))
-		a->se = a->ss;
 	if (a->se == a->ss + 1 && dsr__tk_in(d, a->ss, S_not_alone))
 		a->se = a->ss;
 	/* a teller opening on a preposition and holding "and" is the end of
@@ -987,6 +985,9 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 			       !(d->tok[k - 1].flags & DSR_TK_CAP);
 	     k--)
 		a->se--;
+	/* (a teller left ending in "and" there: see above) */
+	if (a->se > a->ss && a->se <= a->cs && dsr__tk_is(d, a->se - 1, "and"))
+		a->se = a->ss;
 	/* no teller found, a name just before a cue of saying, past auxiliaries
 	 * and adverbs: "Norvik had already | agreed" (not "Russia is | looking") */
 	if (a->se <= a->ss && S_of_saying(d, c, a->cs)) {
