@@ -923,9 +923,9 @@ static void S_roles(const nlp_doc *d, const at_ctx *c, S_att *a, int *lab, bool 
 	if (a->se > a->ss && S_time_only(d, a->ss, a->se))
 		a->se = a->ss;
 	/* a teller cut at "of": the noun phrase after it is part of it ("chief
-	 * executive of | EMI Music", "both sides of | the aisle"), and the
-	 * capitalised name before it ("Iraq's Ministry | of Communications");
-	 * another preposition closing it is none of it ("CBS News in") */
+	 * executive of | Velair Cargo", "both sides of | the aisle"), and the
+	 * capitalised name before it ("Velsen's Ministry | of Fisheries");
+	 * another preposition closing it is none of it ("Tarn Radio in") */
 	if (a->se > a->ss + 1 && dsr__tk_is(d, a->se - 1, "of")) {
 		size_t e = a->se, head = 0, lim = a->se <= a->cs ? a->cs : we;
 		if (e < lim && (dsr__tk_in(d, e, S_determiners) || dsr__tk_poss(d, e)))
