@@ -16,7 +16,8 @@
  *    article ("X, known as Y") joins Y everywhere; a surname joins the one
  *    full name that ends with it; spelling variants of one transliteration
  *    join through a consonant skeleton.
- * 4. Claims are merged when their action and theme are the same and their
+ * 4. Claims are merged when their action (a verb or one of the same
+ *    meaning: "supply" and "provide") and theme are the same and their
  *    actor, quantity, time, places and polarity are the same or one side
  *    leaves them open. Merged claims of one event that disagree on a
  *    value are conflicts.
@@ -1134,7 +1135,10 @@ static void S_claims(S_cx *cx)
 	size_t **evm = NULL, *nevm = NULL, evcap = 0, evcap2 = 0; /* the merged claims of each event */
 	for (size_t i = 0; i < ni; i++) {
 		S_item *x = &it[i];
-		uint64_t h = dsr_hash64(x->c->action, strlen(x->c->action), 0x6576);
+		/* verbs of one meaning are one action: "supply" and "provide" */
+		size_t al;
+		const char *act = dsr__lx_synonym(cx->nlp, x->c->action, strlen(x->c->action), &al);
+		uint64_t h = dsr_hash64(act, al, 0x6576);
 		bool found;
 		size_t *v = S_map_at(&ev, h, true, &found);
 		if (!found) {

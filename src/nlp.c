@@ -139,6 +139,21 @@ const lx_entry *dsr__lx_get(const dsr_nlp *nlp, const char *s, size_t n)
 	return NULL;
 }
 
+const char *dsr__lx_synonym(const dsr_nlp *nlp, const char *s, size_t n, size_t *len)
+{
+	char key[64];
+	*len = n;
+	if (n + 1 >= sizeof key)
+		return s;
+	key[0] = '~';
+	memcpy(key + 1, s, n);
+	const lx_entry *e = dsr__lx_get(nlp, key, n + 1);
+	if (!e || !e->extra || !e->xlen)
+		return s;
+	*len = e->xlen;
+	return e->extra;
+}
+
 /* Adds cls to the entry of s[0..n), creating it when missing. */
 static void S_mark(dsr_nlp *nlp, size_t *alloc, const char *s, size_t n, uint32_t cls)
 {

@@ -56,6 +56,10 @@ struct dsr_nlp {
 
 /* Entry of the lowercased word or phrase s[0..n), or NULL. */
 const lx_entry *dsr__lx_get(const dsr_nlp *nlp, const char *s, size_t n);
+/* The verb that stands for verb s[0..n) and those of the same meaning
+ * (WordNet: one most frequent sense, gen_lexicon.py's "~verb" lines), its
+ * length in *len: "supply" -> "provide"; s itself when it has none. */
+const char *dsr__lx_synonym(const dsr_nlp *nlp, const char *s, size_t n, size_t *len);
 static inline uint32_t dsr__lx_cls(const dsr_nlp *nlp, const char *s, size_t n)
 {
 	const lx_entry *e = dsr__lx_get(nlp, s, n);

@@ -20,6 +20,8 @@ classes (letters, any combination):
     software ("sedan", "airliner", "laptop", "browser")
   K national capital (extra = its country: "moscow" -> "Russia"), for
     metonymy ("Moscow agreed")
+  y on "~verb": a verb of the same meaning (extra = the one that stands for
+    both: "~supply" -> "provide")
 
 Usage: gen_lexicon.py [ISO_DIR] [WORDNET_DIR] > lexicon.tsv
 Nothing here is taken from a news story: it is what Debian ships.
@@ -304,6 +306,36 @@ for lex, words, line in synsets(os.path.join(wn, "data.adj")):
 for a, cs in adj_country.items():
     if len(cs) == 1 and "N" in cls.get(a, ()) and not cls[a] & set("A$DKmw"):
         add(a, "A", "=" + cs.pop())
+
+# verbs of one meaning: a verb whose most frequent sense (SemCor's tag
+# counts, cntlist.rev: at least 10 tagged uses and 60% of the verb's) is the
+# synset that is also another such verb's most frequent sense says the same
+# thing ("supply" / "provide", "buy" / "purchase", "build" / "construct").
+# "~verb" -> the one of them tagged most often; dossiers merge their claims.
+first_sense = {}
+with open(os.path.join(wn, "index.verb"), encoding="latin-1") as f:
+    for line in f:
+        if line.startswith(" "):
+            continue
+        fs = line.split()
+        first_sense[fs[0]] = fs[6 + int(fs[3])]
+sense_tags = {}
+with open(os.path.join(wn, "cntlist.rev"), encoding="latin-1") as f:
+    for line in f:
+        fs = line.split()
+        lemma, _, rest = fs[0].partition("%")
+        if len(fs) == 3 and rest.startswith("2:"):
+            sense_tags.setdefault(lemma, {})[int(fs[1])] = int(fs[2])
+same_sense = {}
+for w, off in first_sense.items():
+    tags = sense_tags.get(w, {})
+    first = tags.get(1, 0)
+    if "_" not in w and first >= 10 and first >= 0.6 * sum(tags.values()):
+        same_sense.setdefault(off, []).append((-first, w))
+for group in same_sense.values():
+    group.sort()
+    for _, w in group[1:]:
+        add("~" + w, "y", group[0][1])
 
 out = sys.stdout
 for p in sorted(cls):

@@ -452,3 +452,34 @@ void test_dossier_retelling(void)
 	dsr_arena_release(&ar);
 	dsr_nlp_free(nlp);
 }
+
+/* Verbs of one meaning (WordNet: the same most frequent sense) carry one
+ * claim: "supply" and "provide" from two outlets are one claim with two
+ * origins; "sell" stays a claim of its own. */
+void test_dossier_same_meaning(void)
+{
+	static const char ledger[] = "Kelmar Shipyards will supply 30 patrol boats to Ostria, two port "
+				     "officials told the Harbor Ledger.";
+	static const char wire[] = "Kelmar Shipyards will provide 30 patrol boats to Ostria, a navy "
+				   "spokesman, Ivo Brandt, said on Monday.";
+	static const char post[] = "Kelmar Shipyards will sell 30 patrol boats to Ostria, the Dunmore "
+				   "Post reported.";
+	dsr_nlp *nlp;
+	if (dsr_nlp_new(&nlp))
+		abort();
+	dsr_article a[3];
+	const char *texts[3] = {ledger, wire, post};
+	const char *outlets[3] = {"Harbor Ledger", "Northway Wire", "Dunmore Post"};
+	const char *dates[3] = {"2041-05-02", "2041-05-03", "2041-05-03"};
+	dsr_arena ar;
+	dsr_dossier d;
+	CHECK(S_build(nlp, a, 3, texts, outlets, dates, &ar, &d) == DSR_OK);
+	const dsr_dos_claim *s = S_find(&d, "supply", false, NULL);
+	const dsr_dos_claim *p = S_find(&d, "provide", false, NULL);
+	const dsr_dos_claim *sold = S_find(&d, "sell", false, NULL);
+	CHECK(s && !p);
+	CHECK(s && s->nroots == 2 && S_has_root(&d, s, "Harbor Ledger") && S_has_root(&d, s, "Ivo Brandt"));
+	CHECK(sold && sold->nroots == 1);
+	dsr_arena_release(&ar);
+	dsr_nlp_free(nlp);
+}
