@@ -83,6 +83,19 @@ def synsets(path):
             yield lex, words, line
 
 
+def first_senses(pos):
+    """lemma -> the offset of its most frequent synset, from index.POS."""
+    out = {}
+    with open(os.path.join(wn, "index." + pos), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fs = line.split()
+            # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+            out[fs[0]] = fs[4 + int(fs[3]) + 2]
+    return out
+
+
 for lex, words, line in synsets(os.path.join(wn, "data.noun")):
     inst = " @i " in line
     for w in words:
@@ -214,14 +227,8 @@ hypo = {}
 for lex, words, line in synsets(os.path.join(wn, "data.noun")):
     fs = line.split("|")[0].split(" ")
     hypo[fs[0]] = [fs[i + 1] for i in range(len(fs) - 1) if fs[i] == "~"]
-first_sense = {}
-with open(os.path.join(wn, "index.noun"), encoding="latin-1") as f:
-    for line in f:
-        if line.startswith(" "):
-            continue
-        fs = line.split()
-        # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-        first_sense[fs[0]] = fs[4 + int(fs[3]) + 2]
+
+first_sense = first_senses("noun")
 todo, seen = list(product_roots), set()
 while todo:
     off = todo.pop()
@@ -312,13 +319,7 @@ for a, cs in adj_country.items():
 # synset that is also another such verb's most frequent sense says the same
 # thing ("supply" / "provide", "buy" / "purchase", "build" / "construct").
 # "~verb" -> the one of them tagged most often; dossiers merge their claims.
-first_sense = {}
-with open(os.path.join(wn, "index.verb"), encoding="latin-1") as f:
-    for line in f:
-        if line.startswith(" "):
-            continue
-        fs = line.split()
-        first_sense[fs[0]] = fs[6 + int(fs[3])]
+verb_sense = first_senses("verb")
 sense_tags = {}
 with open(os.path.join(wn, "cntlist.rev"), encoding="latin-1") as f:
     for line in f:
@@ -327,7 +328,7 @@ with open(os.path.join(wn, "cntlist.rev"), encoding="latin-1") as f:
         if len(fs) == 3 and rest.startswith("2:"):
             sense_tags.setdefault(lemma, {})[int(fs[1])] = int(fs[2])
 same_sense = {}
-for w, off in first_sense.items():
+for w, off in verb_sense.items():
     tags = sense_tags.get(w, {})
     first = tags.get(1, 0)
     if "_" not in w and first >= 10 and first >= 0.6 * sum(tags.values()):
