@@ -494,8 +494,6 @@ void test_attribution_as_reported(void)
 	      !strcmp(t->source.canonical, "Tarn Courier"));
 }
 
-/* a teller the tagger cut after its owner's name ("'s administration")
- * gets the name back */
 /* "she" is no man's: the nearest teller the article calls a man is
  * passed over ("Veld said he", "Mr. Arne"), a woman is not. */
 void test_attribution_pronoun_sex(void)
@@ -672,6 +670,8 @@ void test_attribution_teller_ends(void)
 		CHECK_STR(S_span(&an, a->source.sp), "A group of protesters");
 }
 
+/* a teller the tagger cut after its owner's name ("'s administration")
+ * gets the name back */
 void test_attribution_possessor(void)
 {
 	dsr_analysis an = S_run("Narratives have split in the wake of Sunday's crash, with members of "
@@ -685,8 +685,6 @@ void test_attribution_possessor(void)
 			       strlen("President Dorvan Kell's administration")));
 }
 
-/* a compass word before a common noun is an adjective of a region's
- * people ("Western envoys", as "Velsenian envoys"), before a name a place */
 /* A name the tagger cut in two is one organisation: a run it left out
  * and the common noun it took alone, a newsroom and its adjectives. */
 void test_entity_glued_names(void)
@@ -704,6 +702,8 @@ void test_entity_glued_names(void)
 	CHECK(S_is(&an, "Halvard Stenmark", 0, DSR_E_PERSON));
 }
 
+/* a compass word before a common noun is an adjective of a region's
+ * people ("Western envoys", as "Velsenian envoys"), before a name a place */
 void test_entity_region_adjective(void)
 {
 	dsr_analysis an = S_run("The talks drew Western envoys and Iranian officials to the port. "
