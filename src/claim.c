@@ -362,6 +362,10 @@ static const char *S_noun_head(nlp_doc *d, size_t from, size_t b)
 			continue;
 		if (S_adverb(d, i, dsr__tk_verb_lex(d, i)))
 			continue;
+		/* "turned out", "went too far": a word seldom a noun is none here */
+		const lx_entry *e = dsr__lx_get(d->nlp, d->low + t->start, tk_len(d, i));
+		if (e && (e->more & LX2_RARE_NOUN))
+			continue;
 		size_t j = S_compound_end(d, i, b, from + 7);
 		size_t ll = dsr__lemma(d->nlp, d->low + d->tok[j].start, tk_len(d, j), false, lb, sizeof lb);
 		return dsr_arena_strndup(d->arena, lb, ll);

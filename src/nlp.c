@@ -163,7 +163,7 @@ static void S_mark(dsr_nlp *nlp, size_t *alloc, const char *s, size_t n, uint32_
 		return;
 	}
 	S_grow(nlp, alloc);
-	nlp->ent[nlp->nent++] = (lx_entry){s, NULL, (uint32_t)n, 0, cls};
+	nlp->ent[nlp->nent++] = (lx_entry){s, NULL, (uint32_t)n, 0, cls, 0};
 	S_insert(nlp, nlp->nent - 1);
 }
 
@@ -246,6 +246,7 @@ dsr_err dsr_nlp_new(dsr_nlp **out)
 		e->key = ln.key;
 		e->klen = (uint32_t)ln.klen;
 		e->cls = S_letters(ln.cls, ln.cls + ln.clen);
+		e->more = memchr(ln.cls, 'j', ln.clen) ? LX2_RARE_NOUN : 0;
 		e->extra = ln.extra;
 		e->xlen = (uint32_t)ln.xlen;
 	}

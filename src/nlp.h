@@ -41,7 +41,13 @@ typedef struct lx_entry {
 	const char *extra;    /* lemma or currency code, or NULL */
 	uint32_t klen, xlen;
 	uint32_t cls;
+	uint32_t more;        /* LX2_ bits */
 } lx_entry;
+
+/* classes past the 32 of cls */
+enum {
+	LX2_RARE_NOUN = 1u << 0, /* seldom a noun: mostly an adjective or adverb ("out", "far") */
+};
 
 struct dsr_nlp {
 	lx_entry *ent;

@@ -20,6 +20,7 @@ classes (letters, any combination):
     software ("sedan", "airliner", "laptop", "browser")
   K national capital (extra = its country: "moscow" -> "Russia"), for
     metonymy ("Moscow agreed")
+  j seldom a noun: mostly an adjective or adverb in SemCor ("out", "far")
   y on "~verb": a verb of the same meaning (extra = the one that stands for
     both: "~supply" -> "provide")
 
@@ -337,6 +338,22 @@ for group in same_sense.values():
     group.sort()
     for _, w in group[1:]:
         add("~" + w, "y", group[0][1])
+
+# words seldom used as nouns: fewer than 5 of SemCor's tagged uses are noun
+# senses, and under half as many as the adjective and adverb ones, of which
+# there are at least 5 ("out", "far", "still", "necessary"; not "suspect",
+# 1 against 2); a claim's theme is no such word
+pos_tags = {}
+with open(os.path.join(wn, "cntlist.rev"), encoding="latin-1") as f:
+    for line in f:
+        fs = line.split()
+        lemma, _, rest = fs[0].partition("%")
+        if len(fs) == 3 and rest[:1] in ("1", "3", "4", "5"):
+            t = pos_tags.setdefault(lemma, [0, 0])
+            t[rest[0] != "1"] += int(fs[2])
+for w, (noun, other) in pos_tags.items():
+    if "_" not in w and noun < 5 and 2 * noun < other and other >= 5 and "n" in cls.get(w, ()):
+        add(w, "j")
 
 out = sys.stdout
 for p in sorted(cls):

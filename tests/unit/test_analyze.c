@@ -1160,6 +1160,14 @@ void test_claim_verbs(void)
 		const dsr_attribution *t = &an.attributions[look->attribution];
 		CHECK(t->nchain && !strcmp(t->chain[t->nchain - 1].canonical, "Mara Lind"));
 	}
+	/* a word seldom a noun is no theme ("moved out", "went too far") */
+	an = S_run("Velmar Freight moved out of the old port in March.\n\n"
+		   "The Ostrand council went too far, Mara Lind said.",
+		   "2030-05-08");
+	const dsr_claim *moved = S_action(&an, "move", &n);
+	CHECK(moved && moved->theme && !strcmp(moved->theme, "port"));
+	const dsr_claim *went = S_action(&an, "go", &n);
+	CHECK(went && !went->theme);
 }
 
 /* The predicate of a clause: the noun after a light verb is its phrase's
