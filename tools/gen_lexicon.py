@@ -320,17 +320,20 @@ for a, cs in adj_country.items():
 # synset that is also another such verb's most frequent sense says the same
 # thing ("supply" / "provide", "buy" / "purchase", "build" / "construct").
 # "~verb" -> the one of them tagged most often; dossiers merge their claims.
-verb_sense = first_senses("verb")
+# SemCor's tag counts: lemma -> {(pos digit, sense number): uses}, the pos
+# digit of the sense key: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite
 sense_tags = {}
 with open(os.path.join(wn, "cntlist.rev"), encoding="latin-1") as f:
     for line in f:
         fs = line.split()
         lemma, _, rest = fs[0].partition("%")
-        if len(fs) == 3 and rest.startswith("2:"):
-            sense_tags.setdefault(lemma, {})[int(fs[1])] = int(fs[2])
+        if len(fs) == 3 and rest[:1].isdigit():
+            key = (rest[0], int(fs[1]))
+            t = sense_tags.setdefault(lemma, {})
+            t[key] = t.get(key, 0) + int(fs[2])
 same_sense = {}
-for w, off in verb_sense.items():
-    tags = sense_tags.get(w, {})
+for w, off in first_senses("verb").items():
+    tags = {n: c for (pos, n), c in sense_tags.get(w, {}).items() if pos == "2"}
     first = tags.get(1, 0)
     if "_" not in w and first >= 10 and first >= 0.6 * sum(tags.values()):
         same_sense.setdefault(off, []).append((-first, w))
@@ -343,15 +346,9 @@ for group in same_sense.values():
 # senses, and under half as many as the adjective and adverb ones, of which
 # there are at least 5 ("out", "far", "still", "necessary"; not "suspect",
 # 1 against 2); a claim's theme is no such word
-pos_tags = {}
-with open(os.path.join(wn, "cntlist.rev"), encoding="latin-1") as f:
-    for line in f:
-        fs = line.split()
-        lemma, _, rest = fs[0].partition("%")
-        if len(fs) == 3 and rest[:1] in ("1", "3", "4", "5"):
-            t = pos_tags.setdefault(lemma, [0, 0])
-            t[rest[0] != "1"] += int(fs[2])
-for w, (noun, other) in pos_tags.items():
+for w, tags in sense_tags.items():
+    noun = sum(c for (pos, _), c in tags.items() if pos == "1")
+    other = sum(c for (pos, _), c in tags.items() if pos in "345")
     if "_" not in w and noun < 5 and 2 * noun < other and other >= 5 and "n" in cls.get(w, ()):
         add(w, "j")
 
