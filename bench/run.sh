@@ -72,6 +72,11 @@ if [ "$what" = all ] || [ "$what" = attrib ]; then
 	make -s BUILD=build/noattr CFLAGS="-O2 -DDSR_NO_ATTRIB" build/noattr/analyze_bench >/dev/null || exit 1
 	build/analyze_bench "$S/corpus/general/bbc-news-2225.jsonl" 5
 	build/noattr/analyze_bench "$S/corpus/general/bbc-news-2225.jsonl" 5
+	echo "== ... by stage: claims alone (no attributions), then claims and the cue tagger (no roles)"
+	for stop in 1 2; do
+		make -s BUILD=build/stop$stop CFLAGS="-O2 -DDSR_ATTRIB_STOP=$stop" build/stop$stop/analyze_bench >/dev/null || exit 1
+		build/stop$stop/analyze_bench "$S/corpus/general/bbc-news-2225.jsonl" 5
+	done
 fi
 
 if [ "$what" = all ] || [ "$what" = stories ]; then
