@@ -1662,7 +1662,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 	if (!cm || !d->nlp->role || !d->nlp->atm || !d->ntok)
 		return;
 	at_ctx c;
-#if defined(DSR_ATTRIB_STOP) && DSR_ATTRIB_STOP == 1 /* bench/: claims alone */
+#if DSR_ATTRIB_STOP == 1 /* bench/: claims alone */
 	return;
 #endif
 	dsr__at_prepare(&c, d, ent, ne);
@@ -1749,7 +1749,7 @@ void dsr__attributions(nlp_doc *d, const dsr_entity *ent, size_t ne, dsr_attribu
 				lab[k] = 0;
 		}
 	}
-#if defined(DSR_ATTRIB_STOP) && DSR_ATTRIB_STOP == 2 /* bench/: claims and the cue tagger */
+#if DSR_ATTRIB_STOP == 2 /* bench/: claims and the cue tagger */
 	return;
 #endif
 	size_t npat = S_patterns(d, &c, eidx, ent, lab, NULL);
