@@ -423,6 +423,78 @@ void test_story_brief_fades(void)
 	dsr_arena_release(&ar);
 }
 
+/* A brief item of the first day, read a week into its story, is too stale
+ * for the story's latest reports but as like its articles as they are like
+ * each other: it rejoins the story after the merge pass. */
+void test_story_fragment_rejoins(void)
+{
+	static const char *const texts[][2] = {
+		{"w1", "Harrow dam breach floods Kessel valley villages\n"
+		       "Water poured through a breach in the Harrow dam on Sunday, flooding three villages "
+		       "in the Kessel valley. Rescue crews from Tolland evacuated 1,200 residents by boat. "
+		       "Mayor Ilse Varrow said the water rose within an hour. The dam, a concrete wall "
+		       "finished in 1931, holds the Kessel reservoir above the valley's farms; its keepers "
+		       "had lowered the reservoir by a metre in March. Roads to the three villages were cut "
+		       "and the regional railway stopped its trains at Tolland station until the water fell."},
+		{"w2", "Kessel valley evacuated after Harrow dam gives way\n"
+		       "Crews evacuated 1,200 people from villages in the Kessel valley after the Harrow dam "
+		       "gave way on Sunday. Ilse Varrow, mayor of Tolland, said boats reached the last "
+		       "families by night. Army trucks brought sandbags from the depot at Brisk, and the "
+		       "school in Tolland opened its hall to the families who left their homes. The Kessel "
+		       "reservoir behind the Harrow dam had been fuller than usual after a wet spring, "
+		       "farmers in the valley said, and the breach opened near the spillway."},
+		{"w3", "Thousands flee as Harrow dam fails\n"
+		       "The Harrow dam failed on Sunday and flood water swept into the Kessel valley. About "
+		       "1,200 residents were taken out by boat, Tolland's mayor Ilse Varrow said. A "
+		       "spokesman for the reservoir board said its engineers had seen no warning signs at "
+		       "their last visit. Police closed the valley road at the Brisk bridge. Farmers moved "
+		       "cattle to the hills above the Kessel reservoir, and the red cross set up a kitchen "
+		       "in the market square of Tolland for the people who had lost their homes."},
+		{"p1", "Engineers question age of Harrow dam\n"
+		       "The Harrow dam, built in 1931, had not been inspected since 2009, engineers said "
+		       "after Sunday's breach flooded the Kessel valley. Tolland's council had asked for "
+		       "repairs twice. The reservoir board said an inspection was planned for the autumn. "
+		       "An engineer who studied the wall in 2009 said cracks near the spillway were small "
+		       "then, and that a wet spring could have widened them. Ilse Varrow asked the board "
+		       "to publish its reports, and the valley's farmers called for an inquiry."},
+		{"p2", "Insurers brace for Kessel valley claims\n"
+		       "Insurers expect claims from hundreds of homes in the Kessel valley after the Harrow "
+		       "dam breach. Ilse Varrow, the Tolland mayor, asked the state for emergency funds. "
+		       "Farmers said the flood water ruined a season's seed and drowned cattle that could not "
+		       "be moved in time. The reservoir board said it would pay for the clearing of the "
+		       "valley road. Loss adjusters began visiting houses in the three villages, and the "
+		       "council in Tolland opened an office for families to file their claims."},
+		{"p3", "Volunteers clean up Kessel valley after flood\n"
+		       "Volunteers from Tolland cleared mud from homes in the Kessel valley a week after "
+		       "the Harrow dam breach. Ilse Varrow thanked them. The railway reopened Tolland "
+		       "station, and the army took its trucks back to Brisk. Families returned to two of "
+		       "the three villages, and the school hall closed as a shelter. The reservoir board "
+		       "said the breach in the dam was sealed with rock and that the Kessel reservoir would "
+		       "stay low until engineers finish their work on the wall near the spillway."},
+		{"o1", "Grain silo fire at Ostry port\n"
+		       "A grain silo burned at the port of Ostry on Thursday night; firefighter chief "
+		       "Mara Quill said the crews kept the flames from the ferry terminal."},
+		{"o2", "Ostry silo fire put out after twelve hours\n"
+		       "Firefighters put out the blaze in the Ostry port grain silo on Friday morning, "
+		       "chief Mara Quill said; no one was hurt."},
+		{"b1", "Harrow dam breach floods Kessel valley\n"
+		       "Water broke through the Harrow dam on Sunday and flooded villages of the Kessel "
+		       "valley, Tolland mayor Ilse Varrow said."},
+	};
+	static const char *const dates[] = {"2030-05-05", "2030-05-05", "2030-05-06",
+					    "2030-05-09", "2030-05-11", "2030-05-12",
+					    NULL, NULL, "2030-05-05"};
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *j = S_cluster(texts, sizeof texts / sizeof *texts, dates, &ar);
+	double dam = S_story_of(j, "w1");
+	CHECK(dam >= 0);
+	for (const char *const *n = (const char *const[]){"w2", "w3", "p1", "p2", "p3", "b1", NULL}; *n; n++)
+		CHECK(S_story_of(j, *n) == dam);
+	CHECK(S_story_of(j, "o1") != dam && S_story_of(j, "o1") == S_story_of(j, "o2"));
+	dsr_arena_release(&ar);
+}
+
 /* Polish inflects names and nouns: "Kestry", "Kestrą" and "zboża",
  * "zbożem" are one place and one thing to the stories. */
 void test_story_polish_forms(void)
