@@ -234,7 +234,7 @@ void dsr__lx_country_forms(void (*fn)(void *, const char *, size_t, const char *
 			fn(ctx, l.key, l.klen, l.extra + 1, l.xlen - 1);
 }
 
-dsr_err dsr_nlp_new(dsr_nlp **out)
+static dsr_nlp *S_nlp_new(bool attrib)
 {
 	dsr_nlp *nlp = dsr_xcalloc(1, sizeof *nlp);
 	size_t alloc = 0;
@@ -269,12 +269,24 @@ dsr_err dsr_nlp_new(dsr_nlp **out)
 			S_mark(nlp, &alloc, key, (size_t)(sp - key), LX_HEAD);
 	}
 	nlp->ner = dsr__ner_model_load();
-	nlp->cue = dsr__at_cue_model_load();
-	nlp->role = dsr__at_role_model_load();
-	nlp->atm = dsr__at_memo_build(nlp->cue, nlp->role);
-	nlp->cls = dsr__cl_sets_build();
-	*out = nlp;
+	if (attrib) {
+		nlp->cue = dsr__at_cue_model_load();
+		nlp->role = dsr__at_role_model_load();
+		nlp->atm = dsr__at_memo_build(nlp->cue, nlp->role);
+		nlp->cls = dsr__cl_sets_build();
+	}
+	return nlp;
+}
+
+dsr_err dsr_nlp_new(dsr_nlp **out)
+{
+	*out = S_nlp_new(true);
 	return DSR_OK;
+}
+
+dsr_nlp *dsr__nlp_new_tagger(void)
+{
+	return S_nlp_new(false);
 }
 
 void dsr_nlp_free(dsr_nlp *nlp)

@@ -209,6 +209,9 @@ struct cl_sets *dsr__cl_sets_build(void);
 /* ner.c: the tagger's model */
 struct ner_model;
 const struct ner_model *dsr__ner_model_load(void);
+/* A context for tokens, times and entities alone (no attribution models):
+ * the story clusterer's (story.c). Freed with dsr_nlp_free. */
+dsr_nlp *dsr__nlp_new_tagger(void);
 void dsr__ner_model_free(const struct ner_model *m);
 
 #endif

@@ -495,6 +495,59 @@ void test_story_fragment_rejoins(void)
 	dsr_arena_release(&ar);
 }
 
+/* Two players of one team arrested on the same suspicion weeks apart: the
+ * reports share nearly every word but the player's, and each half's leads
+ * name a player the other's leave out, so they are two stories. */
+void test_story_people_apart(void)
+{
+	static const char *const texts[][2] = {
+		{"a1", "Gulls receiver Tomas Arkwright arrested on suspicion of drunk driving\n"
+		       "Tomas Arkwright, a wide receiver of the Harbor City Gulls, was arrested on "
+		       "suspicion of drunk driving early on Tuesday, the highway patrol said. The Gulls "
+		       "said they were aware of the arrest."},
+		{"b1", "Gulls tackle Reuben Okafor held on drunk driving suspicion\n"
+		       "Reuben Okafor, a defensive tackle of the Harbor City Gulls, was arrested on "
+		       "suspicion of drunk driving early on Sunday, the highway patrol said. The Gulls "
+		       "said they were aware of the arrest."},
+		{"a2", "Arkwright arrested, Gulls say he will play\n"
+		       "Harbor City Gulls receiver Tomas Arkwright will play on Sunday despite his arrest "
+		       "on suspicion of drunk driving, the team said. The highway patrol stopped him "
+		       "early on Tuesday."},
+		{"b2", "Okafor arrest on drunk driving suspicion troubles Gulls\n"
+		       "Harbor City Gulls defensive tackle Reuben Okafor was stopped by the highway "
+		       "patrol early on Sunday and arrested on suspicion of drunk driving, the team "
+		       "said."},
+		{"a3", "Gulls' Arkwright says he is innocent\n"
+		       "Tomas Arkwright, the Harbor City Gulls receiver arrested on suspicion of drunk "
+		       "driving, said he doubts charges will be filed. The highway patrol arrested him "
+		       "on Tuesday."},
+		{"b3", "Gulls' Okafor faces drunk driving charge\n"
+		       "Reuben Okafor, the Harbor City Gulls defensive tackle arrested on suspicion of "
+		       "drunk driving, may face a charge, prosecutors said. The highway patrol arrested "
+		       "him on Sunday."},
+		{"a4", "Highway patrol arrests Gulls receiver\n"
+		       "The highway patrol arrested Harbor City Gulls receiver Tomas Arkwright on "
+		       "suspicion of drunk driving early on Tuesday. The Gulls said Arkwright would play."},
+		{"b4", "Highway patrol arrests Gulls lineman\n"
+		       "The highway patrol arrested Harbor City Gulls lineman Reuben Okafor on suspicion "
+		       "of drunk driving early on Sunday. The Gulls said Okafor would be disciplined."},
+		{"f1", "Calder ferry fares rise\n"
+		       "Ferry fares to Calder island will rise by a tenth in April, the operator said."},
+		{"f2", "Marlow orchestra names conductor\n"
+		       "The Marlow symphony orchestra named a Danish conductor to lead its next season."},
+	};
+	dsr_arena ar;
+	dsr_arena_init(&ar);
+	dsr_json *j = S_cluster(texts, sizeof texts / sizeof *texts, NULL, &ar);
+	double a = S_story_of(j, "a1"), b = S_story_of(j, "b1");
+	CHECK(a >= 0 && b >= 0 && a != b);
+	for (const char *const *n = (const char *const[]){"a2", "a3", "a4", NULL}; *n; n++)
+		CHECK(S_story_of(j, *n) == a);
+	for (const char *const *n = (const char *const[]){"b2", "b3", "b4", NULL}; *n; n++)
+		CHECK(S_story_of(j, *n) == b);
+	dsr_arena_release(&ar);
+}
+
 /* Polish inflects names and nouns: "Kestry", "Kestrą" and "zboża",
  * "zbożem" are one place and one thing to the stories. */
 void test_story_polish_forms(void)
