@@ -102,6 +102,9 @@
 #ifndef S_REJOIN
 #define S_REJOIN 0.5
 #endif
+#ifndef S_FRAG_KEYS
+#define S_FRAG_KEYS 2 /* heaviest terms shared with a candidate story */
+#endif
 #ifndef S_FRAG_BRIEF
 #define S_FRAG_BRIEF 0.18
 #endif
@@ -1781,6 +1784,7 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 	}
 	/* fragments rejoin: candidates are the larger groups sharing a key */
 	size_t np = 0;
+	uint32_t *hit = dsr_xmalloc((ng + 1) * sizeof *hit), cand[S_EVAL * 4];
 	for (size_t g = 0; S_FRAG && g < ng; g++)
 		for (int q = 0; q < gs[g].nkey && !gs[g].gone && gs[g].n > 1; q++)
 			post[np++] = (uint64_t)gs[g].key[q] << 32 | g;
@@ -1789,30 +1793,42 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 		S_group *f = &gs[g];
 		if (f->gone || f->n > S_FRAG)
 			continue;
+		/* the candidates that share S_FRAG_KEYS of its keys, at most S_EVAL */
 		uint32_t stamp = (uint32_t)(9 * (ng + 1) + g + 1);
-		size_t looked = 0;
-		double best = 0;
-		size_t bh = 0;
-		for (int q = 0; q < f->nkey && looked < S_EVAL; q++) {
+		size_t nc = 0;
+		for (int q = 0; q < f->nkey; q++) {
 			size_t lo = S_post_first(post, np, f->key[q]);
 			for (size_t p = lo; p < np && p < lo + S_NEWEST && (uint32_t)(post[p] >> 32) == f->key[q];
 			     p++) {
 				size_t h = (size_t)(post[p] & 0xffffffffu);
-				const S_group *y = &gs[h];
-				if (h == g || y->gone || y->n <= f->n || mark[h] == stamp ||
-				    S_kept_apart(stories, f, y))
+				if (h == g || gs[h].n <= f->n || gs[h].gone)
 					continue;
-				mark[h] = stamp;
-				looked++;
-				double across = S_across(f, y), wy = S_within(y), wf = S_within(f);
-				double within = f->n > 1 && wf < wy ? wf : wy;
-				if (across < S_MERGE_FLOOR || within <= 0 || across < S_REJOIN * within ||
-				    (f->brief == f->n && across < S_FRAG_BRIEF))
-					continue;
-				if (across / within > best) {
-					best = across / within;
-					bh = h;
+				if (mark[h] != stamp) {
+					if (nc == S_EVAL * 4)
+						continue;
+					mark[h] = stamp;
+					hit[h] = 0;
+					cand[nc++] = (uint32_t)h;
 				}
+				hit[h]++;
+			}
+		}
+		double best = 0;
+		size_t bh = 0, looked = 0;
+		for (size_t c = 0; c < nc && looked < S_EVAL; c++) {
+			size_t h = cand[c];
+			const S_group *y = &gs[h];
+			if (hit[h] < S_FRAG_KEYS || S_kept_apart(stories, f, y))
+				continue;
+			looked++;
+			double across = S_across(f, y), wy = S_within(y), wf = S_within(f);
+			double within = f->n > 1 && wf < wy ? wf : wy;
+			if (across < S_MERGE_FLOOR || within <= 0 || across < S_REJOIN * within ||
+			    (f->brief == f->n && across < S_FRAG_BRIEF))
+				continue;
+			if (across / within > best) {
+				best = across / within;
+				bh = h;
 			}
 		}
 		if (best > 0)
@@ -1820,6 +1836,7 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 	}
 	for (size_t g = 0; g < ng; g++)
 		free(gs[g].sum.t);
+	free(hit);
 	free(gs);
 	free(post);
 	free(pairs);
