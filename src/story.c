@@ -153,6 +153,7 @@ typedef struct S_story {
 	const char *title;    /* set when the story is new or an earlier article joined it */
 	const char *fallback; /* a title of an article that joined */
 	size_t apart;         /* 1 + the story it was cut from by the people its leads name */
+	int cut;              /* the split pass that made it, + 1 (0: none) */
 } S_story;
 
 static const char *const S_stop[] = {
@@ -805,7 +806,30 @@ static double S_dot(const S_vec *a, const S_vec *b)
 	 * (which one is smaller is a coin toss the predictor loses) */
 	double s = 0;
 	size_t i = 0, j = 0;
+	if (a->n > b->n) {
+		const S_vec *t = a;
+		a = b;
+		b = t;
+	}
 	const S_term *x = a->t, *y = b->t;
+	if (b->n > 16 * a->n) {
+		/* lopsided (a fragment against a story's sum): each term of the
+		 * short list is looked up in the rest of the long one */
+		for (; i < a->n && j < b->n; i++) {
+			size_t lo = j, hi = b->n;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (y[mid].h < x[i].h)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			j = lo;
+			if (j < b->n && y[j].h == x[i].h)
+				s += (double)x[i].w * y[j].w;
+		}
+		return s;
+	}
 	while (i < a->n && j < b->n) {
 		uint32_t hx = x[i].h, hy = y[j].h;
 		s += (double)x[i].w * y[j].w * (double)(hx == hy);
@@ -2180,7 +2204,10 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 		while (k < na && assign[ord[k]] == assign[ord[i]])
 			k++;
 		long j = assign[ord[i]];
-		if ((size_t)stories[j].n == k - i && k - i >= S_SPLIT_MIN && k - i <= S_SPLIT_MAX) {
+		/* a later pass looks only at the halves of the last one's cuts:
+		 * the other stories are as they were */
+		if ((size_t)stories[j].n == k - i && k - i >= S_SPLIT_MIN && k - i <= S_SPLIT_MAX &&
+		    (pass == 0 || stories[j].cut == pass)) {
 			uint8_t side[S_SPLIT_MAX];
 			double r = S_two_means(arts, ord + i, k - i, side);
 			if (r < S_SPLIT ||
@@ -2209,6 +2236,7 @@ static dsr_err S_cluster_batch(dsr_store *s, const uint32_t *country, size_t *ad
 					assign[ord[q]] = there ? (long long)ns : j;
 				}
 				x->id = id; /* its title and dates are its articles' again */
+				x->cut = y->cut = pass + 1;
 				if (r >= S_SPLIT) { /* cut by the people named: the merge pass keeps them apart */
 					x->apart = ns + 1;
 					y->apart = (size_t)j + 1;
