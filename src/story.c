@@ -1358,9 +1358,9 @@ static double S_two_means(const S_art *arts, const uint32_t *m, size_t n, uint8_
  * The people the leads name: two halves a little less apart than S_SPLIT
  * asks are still two events when each half's leads name a person (by
  * surname) that the other half's leave out: in at least half of its
- * articles, and in at most a tenth of the other's. Two players of one team
- * arrested a month apart, one offer made to two players. The entity tagger
- * runs on each article's title and first S_PEOPLE_LEAD bytes.
+ * articles, and in at most 1 / S_PEOPLE_OTHER of the other's. Two players
+ * of one team arrested a month apart. The entity tagger runs on each
+ * article's title and first S_PEOPLE_LEAD characters.
  */
 #define S_PEOPLE_MAX 8
 #define S_PEOPLE_LEAD 400
@@ -1416,6 +1416,8 @@ static void S_lead_read(S_people *pp, sqlite3 *db, long long seq, S_lead *l)
 		return;
 	const char *text = (const char *)sqlite3_column_text(pp->lead, 0);
 	size_t len = (size_t)sqlite3_column_bytes(pp->lead, 0);
+	if (!text)
+		return;
 	l->len = len;
 	l->text = dsr_xmalloc(2 * len + 2);
 	l->low = l->text + len + 1;
@@ -1469,7 +1471,6 @@ static void S_lead_tag(S_people *pp, S_lead *l)
 	}
 	dsr_arena_release(&ar);
 }
-
 
 /* Does lowercased text have a word that begins like the name w? */
 static bool S_names(const char *text, const char *w)
@@ -1544,9 +1545,9 @@ static bool S_own_words(const S_lead *l, size_t n, const uint8_t *side, const si
 	return own[0] && own[1];
 }
 
-/* Does each side of the n articles m[] have a person of its own: named by
- * the leads of at least half its articles, by those of at most a tenth of
- * the other side's? */
+/* Does each side of the n articles m[] have a person of its own: tagged in
+ * the leads of at least half its articles, written in those of at most
+ * 1 / S_PEOPLE_OTHER of the other side's? */
 static bool S_own_people(S_people *pp, sqlite3 *db, const S_art *arts, const uint32_t *m, size_t n,
 			 const uint8_t *side)
 {
