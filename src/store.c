@@ -47,6 +47,10 @@ static const char S_schema[] =
 	"PRAGMA journal_mode=WAL;"
 	"PRAGMA synchronous=NORMAL;"
 	"PRAGMA cache_size=-8192;"
+	/* a checkpoint every 8,192 pages (32 MB of log) instead of 1,000: a page
+	 * that many commits touch (the FTS5 index, the stories) is copied back
+	 * once; the war feed's ingest 9.3 -> 8.4 s (medians of 3, alternated) */
+	"PRAGMA wal_autocheckpoint=8192;"
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
 	"INSERT OR IGNORE INTO meta VALUES('schema','2');"
 	S_ARTICLES("articles")
