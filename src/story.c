@@ -1807,7 +1807,7 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 			S_group_keys(x);
 		}
 	}
-	/* fragments rejoin: candidates are the larger groups sharing a key */
+	/* fragments rejoin: candidates are the larger groups sharing its keys */
 	size_t np = 0;
 	uint32_t *hit = dsr_xmalloc((ng + 1) * sizeof *hit), cand[S_EVAL * 4];
 	for (size_t g = 0; S_FRAG && g < ng; g++)
@@ -1818,7 +1818,8 @@ static void S_merge_pass(S_story *stories, const S_art *arts, size_t na, long lo
 		S_group *f = &gs[g];
 		if (f->gone || f->n > S_FRAG)
 			continue;
-		/* the candidates that share S_FRAG_KEYS of its keys, at most S_EVAL */
+		/* the larger groups under its keys (at most 4 S_EVAL); those that
+		 * share S_FRAG_KEYS of them are compared, at most S_EVAL */
 		uint32_t stamp = (uint32_t)(9 * (ng + 1) + g + 1);
 		size_t nc = 0;
 		for (int q = 0; q < f->nkey; q++) {
